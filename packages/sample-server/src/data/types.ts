@@ -54,6 +54,42 @@ export interface SampleAttachment {
   data: Uint8Array;
 }
 
+/**
+ * A read-only, lazily generated feature source (used by the synthetic benchmark layer so that
+ * a million features never exist in memory at once).
+ *
+ * Contract: the layer's object ids are exactly 1..count, contiguous and ascending, and
+ * `featureAt(i)` returns the feature whose object id is `i + 1`, built fresh on every call
+ * (deterministic: the same i always gives an equal feature). Callers may mutate what they get.
+ * A query engine can use this for a fast path: an object-id ordered page is `featureAt(offset..)`,
+ * an object-id range `oid >= a AND oid <= b` is `featureAt(a-1..b-1)`, a count without a where is `count`.
+ */
+export interface LazyFeatureSource {
+  /** Number of features (object ids 1..count). */
+  readonly count: number;
+  /** The feature with object id `index + 1`; `index` in [0, count). */
+  featureAt(index: number): SampleFeature;
+  /** Bounding box of all geometries, in the layer's wkid. */
+  readonly extent: SampleExtent;
+}
+
+/** An envelope in the layer's spatial reference (no spatialReference member). */
+export interface SampleExtent {
+  xmin: number;
+  ymin: number;
+  xmax: number;
+  ymax: number;
+}
+
+/**
+ * A layer or table of a sample service.
+ *
+ * `features` always works as an array: for ordinary layers it is a plain, mutable array (edits
+ * change it); for a layer with `lazy` set it is a read-only array-like view of the same length
+ * whose elements are generated on access (indexing, iteration, `slice`, `filter`, ... work but
+ * every full scan builds every feature: prefer `lazy` for large ranges). Writes to a lazy
+ * layer's `features` are ignored.
+ */
 export interface SampleLayer {
   id: number;
   name: string;
@@ -83,8 +119,19 @@ export interface SampleLayer {
   relationships?: SampleRelationship[];
   hasAttachments?: boolean;
   attachments?: SampleAttachment[];
-  /** Extra cost, in ms per 1,000 rows skipped, charged for resultOffset paging (emulates a database). */
+  /** Extra cost, in ms per 1,000 rows skipped, charged for resultOffset paging (emulates a database).
+   * Charged by the server's route (as a delay before answering) when the server runs with `offsetCost: true`. */
   offsetCostMsPer1000?: number;
+  /** Set for generated read-only layers (see {@link LazyFeatureSource}); `features` is then a lazy view. */
+  lazy?: LazyFeatureSource;
+  /** Next attachment id to assign on addAttachment. */
+  nextAttachmentId?: number;
+  /** Field holding coded-value subtypes/types (`typeIdField` in layer info). */
+  typeIdField?: string;
+  /** Copyright text shown in layer info. */
+  copyrightText?: string;
+  /** Epoch ms of the last edit (FeatureServer `editingInfo.lastEditDate`). */
+  lastEditDate?: number;
 }
 
 export interface SampleService {
