@@ -1,0 +1,183 @@
+import type {
+  EsriEnvelope,
+  EsriFeature,
+  EsriGeometry,
+  EsriMultipoint,
+  EsriPoint,
+  EsriPolygon,
+  EsriPolyline,
+  FeatureSet,
+  GeometryType,
+  SpatialReference,
+} from "../types/esri-json.js";
+import { Envelope } from "./envelope.js";
+import { envelopeOf } from "./envelope-of.js";
+import { esriGeometryTypeOf } from "./esri-geometry-type.js";
+import { esriToGeoJSON } from "./esri-to-geojson.js";
+import { GeometryError } from "./errors.js";
+import type { GeoJSONFeature, GeoJSONFeatureCollection, GeoJSONGeometry } from "./geojson-types.js";
+import { toQueryParams, type GeometryQueryParams } from "./query-params.js";
+import { readGeometryInput } from "./read-geometry-input.js";
+
+/**
+ * Everything {@link Geometry} (and every function taking "a geometry") accepts:
+ * - an Esri JSON geometry of any type, an Esri feature or feature set (its first feature);
+ * - a GeoJSON geometry, Feature or FeatureCollection (its first feature), in WGS84
+ *   unless it carries an old-style `crs` member;
+ * - `[x, y]` or `[x, y, z]` (a point) or a bbox `[xmin, ymin, xmax, ymax]`
+ *   (or `[xmin, ymin, zmin, xmax, ymax, zmax]`), an envelope;
+ * - a JSON string of any of those, or the short forms `"x,y"` and `"xmin,ymin,xmax,ymax"`;
+ * - another {@link Geometry}.
+ */
+export type GeometryInput =
+  | Geometry
+  | EsriGeometry
+  | EsriFeature<Record<string, unknown>>
+  | FeatureSet<Record<string, unknown>>
+  | GeoJSONGeometry
+  | GeoJSONFeature
+  | GeoJSONFeatureCollection
+  | readonly number[]
+  | string;
+
+/** Options of the {@link Geometry} constructor. */
+export interface GeometryOptions {
+  /**
+   * Spatial reference of the coordinates (a wkid or a full spatial reference).
+   * Overrides the one found in the input; needed for `[x, y]` and bboxes, which have none.
+   */
+  spatialReference?: SpatialReference | number;
+}
+
+/**
+ * A geometry, whatever form it came in, with the members a REST client needs:
+ * its type, spatial reference, envelope, Esri JSON, GeoJSON, and the
+ * parameters of a spatial query.
+ *
+ * The geometry is stored as normalized Esri JSON (see `normalizeEsriGeometry`:
+ * NaN vertices dropped, rings closed, degenerate rings dropped) and never
+ * changes; every `to*` method returns a fresh copy.
+ *
+ * @example
+ * ```ts
+ * const g = new Geometry([-121.5, 38.3, -121.2, 38.6], { spatialReference: 4326 });
+ * g.geometryType;            // "esriGeometryEnvelope"
+ * String(g.envelope());      // "-121.5,38.3,-121.2,38.6"
+ * lyr.query({ geometry: g }) // any Geometry input works as a spatial filter
+ * ```
+ */
+export class Geometry {
+  /** The `esriGeometry*` type. */
+  readonly geometryType: GeometryType;
+  /** Spatial reference of the coordinates, when known. */
+  readonly spatialReference: SpatialReference | undefined;
+  readonly #esri: EsriGeometry;
+
+  /**
+   * @param input - any {@link GeometryInput}
+   * @param options - spatial reference to use
+   * @throws GeometryError when the input is not a geometry
+   */
+  constructor(input: GeometryInput, options: GeometryOptions = {}) {
+    const esri = input instanceof Geometry ? input.toEsriJSON() : readGeometryInput(input);
+    const fromOption = options.spatialReference;
+    const sr = fromOption === undefined ? esri.spatialReference : typeof fromOption === "number" ? { wkid: fromOption } : { ...fromOption };
+    if (fromOption !== undefined && !isSpatialReference(sr)) {
+      throw new GeometryError("expected a wkid or { wkid } / { wkt }", fromOption, "options.spatialReference");
+    }
+    delete esri.spatialReference;
+    this.#esri = esri;
+    this.spatialReference = sr;
+    this.geometryType = esriGeometryTypeOf(esri) as GeometryType;
+  }
+
+  /**
+   * A `Geometry` from any {@link GeometryInput}; returns `input` itself when it
+   * already is one and no options are given (geometries never change).
+   */
+  static from(input: GeometryInput, options?: GeometryOptions): Geometry {
+    if (input instanceof Geometry && options?.spatialReference === undefined) return input;
+    return new Geometry(input, options);
+  }
+
+  /** True when the geometry has Z values. */
+  get hasZ(): boolean {
+    const g = this.#esri as { z?: number; hasZ?: boolean };
+    return this.geometryType === "esriGeometryPoint" ? g.z !== undefined : this.geometryType === "esriGeometryEnvelope" ? (this.#esri as EsriEnvelope).zmin !== undefined : g.hasZ === true;
+  }
+
+  /** True when the geometry has M values. */
+  get hasM(): boolean {
+    const g = this.#esri as { m?: number; hasM?: boolean };
+    return this.geometryType === "esriGeometryPoint" ? g.m !== undefined : this.geometryType === "esriGeometryEnvelope" ? (this.#esri as EsriEnvelope).mmin !== undefined : g.hasM === true;
+  }
+
+  /** True when there are no coordinates (an empty point, no parts, an envelope without bounds). */
+  get isEmpty(): boolean {
+    const g = this.#esri;
+    switch (this.geometryType) {
+      case "esriGeometryPoint":
+        return Number.isNaN((g as EsriPoint).x);
+      case "esriGeometryMultipoint":
+        return (g as EsriMultipoint).points.length === 0;
+      case "esriGeometryPolyline":
+        return (g as EsriPolyline).paths.length === 0;
+      case "esriGeometryPolygon":
+        return (g as EsriPolygon).rings.length === 0;
+      default:
+        return Number.isNaN((g as EsriEnvelope).xmin);
+    }
+  }
+
+  /** The bounding box, with Z/M ranges when present and the spatial reference; all NaN when empty. */
+  envelope(): Envelope {
+    const e = envelopeOf(this.#esri);
+    if (!e) return Envelope.empty(this.spatialReference);
+    return new Envelope({ ...e, spatialReference: this.spatialReference });
+  }
+
+  /** Esri JSON, with the spatial reference when known. An empty point is `{ x: NaN, y: NaN }` (JSON `null`). */
+  toEsriJSON(): EsriGeometry {
+    const copy = cloneEsri(this.#esri);
+    if (this.spatialReference) copy.spatialReference = { ...this.spatialReference };
+    return copy;
+  }
+
+  /**
+   * GeoJSON geometry (see {@link esriToGeoJSON}: holes in their exteriors, RFC 7946
+   * ring orientation, M dropped), or `null` when empty. Coordinates are not projected.
+   */
+  toGeoJSON(): GeoJSONGeometry | null {
+    return esriToGeoJSON(this.#esri);
+  }
+
+  /**
+   * `geometry`, `geometryType` and `inSR` for a query's spatial filter; points
+   * and envelopes without Z/M use the short forms `"x,y"` and `"xmin,ymin,xmax,ymax"`.
+   *
+   * @throws GeometryError when the geometry is empty
+   */
+  toQueryParams(): GeometryQueryParams {
+    if (this.isEmpty) throw new GeometryError("an empty geometry cannot be used as a spatial filter", this.#esri);
+    return toQueryParams(this.#esri, this.geometryType, this.spatialReference);
+  }
+
+  /** Esri JSON, so `JSON.stringify(geometry)` and the request pipeline send Esri JSON. */
+  toJSON(): EsriGeometry {
+    return this.toEsriJSON();
+  }
+}
+
+function isSpatialReference(value: unknown): value is SpatialReference {
+  if (typeof value !== "object" || value === null) return false;
+  const sr = value as SpatialReference;
+  return (typeof sr.wkid === "number" && Number.isFinite(sr.wkid)) || (typeof sr.wkt === "string" && sr.wkt.length > 0);
+}
+
+function cloneEsri(g: EsriGeometry): EsriGeometry {
+  const copy: Record<string, unknown> = { ...g };
+  if ("points" in g) copy.points = g.points.map((p) => [...p]);
+  if ("paths" in g) copy.paths = g.paths.map((path) => path.map((p) => [...p]));
+  if ("rings" in g) copy.rings = g.rings.map((ring) => ring.map((p) => [...p]));
+  return copy as unknown as EsriGeometry;
+}
