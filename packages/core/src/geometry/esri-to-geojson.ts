@@ -19,7 +19,7 @@ export type EsriToGeoJSONOptions = ZMDefaults;
  *   follow RFC 7946: exteriors counter-clockwise, holes clockwise.
  * - Z is kept; a missing or NaN Z in a Z-aware geometry is written as 0 so every
  *   position has the same dimension. **M is dropped**: GeoJSON has no place for it.
- * - Unclosed rings are closed; rings with fewer than 4 positions or no area,
+ * - Unclosed rings are closed (also when only the Z of the last position differs); rings with fewer than 4 positions or no area,
  *   paths with fewer than 2 positions and vertices with NaN or null x/y are left
  *   out. A geometry with nothing left (or `null`/`undefined`) gives `null`, the
  *   GeoJSON value for "no geometry".
@@ -54,7 +54,7 @@ export function esriToGeoJSON(geometry: EsriGeometry | null | undefined, options
       const pg = g as EsriPolygon;
       const convert = toPosition(pg.hasZ === true);
       const polygons = groupRings(pg.rings).map((rings) =>
-        rings.map((ring, i) => orient(ring, i === 0 ? "ccw" : "cw").map(convert)),
+        rings.map((ring, i) => closeExactly(orient(ring, i === 0 ? "ccw" : "cw").map(convert))),
       );
       if (polygons.length === 0) return null;
       return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0] } : { type: "MultiPolygon", coordinates: polygons };
@@ -82,6 +82,18 @@ export function orient(ring: Position[], direction: "cw" | "ccw"): Position[] {
   const area = ringArea(ring);
   const wrong = direction === "ccw" ? area < 0 : area > 0;
   return wrong ? [...ring].reverse() : ring;
+}
+
+/**
+ * RFC 7946 wants the last position identical to the first. Esri rings may end
+ * on the first x/y with another Z; rather than lose that Z, the first position
+ * is repeated after it.
+ */
+function closeExactly(ring: GeoJSONPosition[]): GeoJSONPosition[] {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first.length === last.length && first.every((v, i) => v === last[i])) return ring;
+  return [...ring, [...first]];
 }
 
 function zOrZero(z: number): number {
