@@ -141,10 +141,20 @@ export class ArcServer {
     };
     const atRoot = candidates(this.services);
     if (atRoot) return atRoot;
-    for await (const entry of this.walk(options)) {
+    const skipped: CatalogWarning[] = [];
+    const walkOptions: WalkOptions = {
+      signal: options.signal,
+      onWarning: (warning) => {
+        skipped.push(warning);
+        options.onWarning?.(warning);
+      },
+    };
+    for await (const entry of this.walk(walkOptions)) {
       const found = candidates(entry.services);
       if (found) return found;
     }
+    // The service may live in a folder this session could not list: say so rather than "not found".
+    if (skipped.length > 0) throw skipped[0].error;
     throw new ValidationError(`No service matching "${name}"${options.type ? ` of type ${options.type}` : ""} in ${this.url}`, {
       parameter: "name",
       value: name,

@@ -1,0 +1,50 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LayerMetadata, type LayerInfo } from "@arcrest/core";
+
+const FIXTURES = join(__dirname, "../../../../../shared/fixtures/arcgis");
+
+function load(folder: string): [string, unknown][] {
+  return readdirSync(join(FIXTURES, folder))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => [f, JSON.parse(readFileSync(join(FIXTURES, folder, f), "utf8"))]);
+}
+
+const isLayerJson = (json: unknown): json is LayerInfo =>
+  typeof json === "object" && json !== null && "fields" in json && "name" in json && "id" in json;
+
+describe("layer metadata parses every recorded layer definition", () => {
+  const layers = [...load("mapserver"), ...load("featureserver-layer")].filter(([, json]) => isLayerJson(json));
+
+  it("found the layer fixtures", () => {
+    expect(layers.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(layers)("%s", (_name, json) => {
+    const info = json as LayerInfo;
+    const meta = new LayerMetadata("https://example.com/arcgis/rest/services/X/MapServer/0/", info);
+    expect(meta.url).toBe("https://example.com/arcgis/rest/services/X/MapServer/0");
+    expect(meta.listFields()).toEqual((info.fields ?? []).map((f) => f.name));
+    const oidField = (info.fields ?? []).find((f) => f.type === "esriFieldTypeOID");
+    // Old servers leave out objectIdField: it must still be found from the field types.
+    expect(meta.objectIdField).toBe(info.objectIdField ?? oidField?.name);
+    if (oidField) {
+      expect(meta.field(oidField.name.toUpperCase())?.name).toBe(oidField.name);
+      expect(meta.field(oidField.name.toLowerCase())?.name).toBe(oidField.name);
+    }
+    expect(meta.maxRecordCount).toBe(info.maxRecordCount ?? info.standardMaxRecordCount ?? 1000);
+    expect(meta.supportsPagination).toBe(info.advancedQueryCapabilities?.supportsPagination === true);
+    expect(meta.isTable).toBe(info.type === "Table" || !info.geometryType);
+  });
+});
+
+describe("service definitions", () => {
+  it("reads the FeatureServer service root's layers and tables", () => {
+    const [, json] = load("featureserver-layer").find(([n]) => n.includes("serviceInfo")) ?? [];
+    const info = json as { layers: { id: number; name: string }[]; tables: unknown[] };
+    expect(Array.isArray(info.layers)).toBe(true);
+    expect(typeof info.layers[0].id).toBe("number");
+    expect(typeof info.layers[0].name).toBe("string");
+  });
+});
