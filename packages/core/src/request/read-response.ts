@@ -1,0 +1,93 @@
+import type { ArcGISRequestError } from "../errors/arcgis-request-error.js";
+import { errorFromBody, makeError, summarizeText } from "./parse-error.js";
+import { parseRetryAfter } from "./retry-policy.js";
+import type { HttpMethod } from "./types.js";
+
+// Retry-After of failed responses, kept beside the error rather than on its public surface.
+const retryAfterOf = new WeakMap<Error, number>();
+
+/** The Retry-After (ms) the server sent with the response behind `error`, if any. @internal */
+export function retryAfterMs(error: Error): number | undefined {
+  return retryAfterOf.get(error);
+}
+
+/** Error envelopes are small; larger non-JSON downloads are passed through unread. */
+const MAX_PEEK_BYTES = 64 * 1024;
+
+/** What {@link readResponse} needs to know about the request. @internal */
+export interface ReadContext {
+  displayUrl: string;
+  method: HttpMethod;
+  rawResponse: boolean;
+  /** The `f` parameter sent, if any. */
+  format: string | undefined;
+}
+
+function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isJsonFormat(format: string | undefined): boolean {
+  return format === "json" || format === "pjson" || format === "geojson";
+}
+
+/**
+ * Turns a response into parsed JSON (or the Response itself for `rawResponse`), or throws a typed
+ * error for HTTP errors, ArcGIS error bodies in HTTP 200, and non-JSON answers where JSON was expected.
+ * @internal
+ */
+export async function readResponse(response: Response, context: ReadContext): Promise<unknown> {
+  const errorContext = { url: context.displayUrl, method: context.method, httpStatus: response.status };
+  const contentType = response.headers.get("content-type") ?? "";
+  if (context.rawResponse && response.ok) {
+    // A binary download can still come back as a small JSON error envelope (e.g. an expired token).
+    const length = Number(response.headers.get("content-length") ?? Number.NaN);
+    if (!isJsonFormat(context.format) && /json|text\/plain/i.test(contentType) && length <= MAX_PEEK_BYTES) {
+      const peek = tryParseJson(await response.clone().text());
+      const error = peek.ok ? errorFromBody(peek.value, errorContext) : undefined;
+      if (error) {
+        await response.body?.cancel().catch(() => undefined);
+        throw error;
+      }
+    }
+    return response;
+  }
+
+  const text = await response.text();
+  const parsed = tryParseJson(text);
+  if (!response.ok) {
+    const error: ArcGISRequestError =
+      (parsed.ok ? errorFromBody(parsed.value, errorContext) : undefined) ??
+      makeError({
+        message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""} from ${context.displayUrl}${
+          text.trim() === "" ? "" : `: ${summarizeText(text)}`
+        }`,
+        code: response.status,
+        httpStatus: response.status,
+        response: parsed.ok ? parsed.value : text,
+        url: context.displayUrl,
+        method: context.method,
+      });
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+    if (retryAfter !== undefined) retryAfterOf.set(error, retryAfter);
+    throw error;
+  }
+  if (!parsed.ok) {
+    throw makeError({
+      message: `Expected JSON from ${context.displayUrl} but got ${contentType || "an unlabelled body"}${
+        text.trim() === "" ? " (empty)" : `: ${summarizeText(text)}`
+      }`,
+      httpStatus: response.status,
+      response: text,
+      url: context.displayUrl,
+      method: context.method,
+    });
+  }
+  const error = errorFromBody(parsed.value, errorContext);
+  if (error) throw error;
+  return parsed.value;
+}
