@@ -1,0 +1,68 @@
+/** Helpers between async iterables of bytes and web streams. */
+
+/** Wraps an async iterable of byte chunks as a web `ReadableStream` (pull-based, so it keeps backpressure). */
+export function toReadableStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
+}
+
+/** Reads an async iterable of byte chunks into one array (for small outputs and tests). */
+export async function collectBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+  }
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * Batches text into UTF-8 chunks of roughly `chunkSize` characters, so a
+ * writer producing one small string per feature yields few, large chunks.
+ */
+export class TextChunker {
+  readonly #encoder = new TextEncoder();
+  readonly #chunkSize: number;
+  #parts: string[] = [];
+  #size = 0;
+
+  /** @param chunkSize - characters to gather before a chunk is emitted */
+  constructor(chunkSize = 1 << 16) {
+    this.#chunkSize = chunkSize;
+  }
+
+  /** Adds text; returns a chunk when enough has gathered, else `undefined`. */
+  push(text: string): Uint8Array | undefined {
+    this.#parts.push(text);
+    this.#size += text.length;
+    return this.#size >= this.#chunkSize ? this.flush() : undefined;
+  }
+
+  /** Returns whatever has gathered (possibly empty). */
+  flush(): Uint8Array {
+    const text = this.#parts.join("");
+    this.#parts = [];
+    this.#size = 0;
+    return this.#encoder.encode(text);
+  }
+}

@@ -1,0 +1,84 @@
+import { esriToGeoJSON } from "@arcrest/core";
+import { TextChunker } from "../bytes/streams.js";
+import { ExportValidationError } from "../errors.js";
+import { type GeometryTransform, wgs84Transform } from "../geometry/wgs84.js";
+import { prepareSource } from "../input/prepare-source.js";
+import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
+import { plainValue, type PlainValue } from "../values/plain-value.js";
+import { toWkt } from "./wkt.js";
+
+/** How geometry goes into a CSV. */
+export type CsvGeometry = "wkt" | "xy" | "none";
+
+/** Options of {@link writeCSV}. */
+export interface CsvOptions extends WriterOptions {
+  /**
+   * `"wkt"`: a `WKT` column first; `"xy"`: `X` and `Y` columns (and `Z`) first, points only;
+   * `"none"`: attributes only. Default: `"xy"` for point layers, `"wkt"` for others, `"none"` for tables.
+   */
+  geometry?: CsvGeometry;
+  /** Project coordinates to WGS84 longitude/latitude (default `false`: as given). */
+  wgs84?: boolean;
+  /** Field separator (default `,`). */
+  delimiter?: string;
+  /** Start with a UTF-8 byte order mark, which Excel needs to read UTF-8 (default `false`). */
+  bom?: boolean;
+  /** Features read ahead to infer what the source leaves open (default 1000). */
+  lookahead?: number;
+}
+
+/** RFC 4180 quoting: fields with the separator, quotes or line breaks are quoted, quotes doubled. */
+export function csvField(value: PlainValue, delimiter = ","): string {
+  if (value === null) return "";
+  const text = typeof value === "string" ? value : String(value);
+  if (text.includes('"') || text.includes(delimiter) || text.includes("\n") || text.includes("\r") || /^\s|\s$/.test(text)) {
+    return `"${text.replaceAll('"', '""')}"`;
+  }
+  return text;
+}
+
+/**
+ * Streams features as CSV (RFC 4180: CRLF line breaks, quoted fields where
+ * needed): a header of field names, dates as ISO 8601, geometry as WKT or X/Y
+ * columns. Yields UTF-8 chunks.
+ */
+export async function* writeCSV(source: FeatureSource, options: CsvOptions = {}): AsyncGenerator<Uint8Array> {
+  const prepared = await prepareSource(source, {
+    ...(options.lookahead !== undefined ? { lookahead: options.lookahead } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const delimiter = options.delimiter ?? ",";
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) {
+    throw new ExportValidationError(`CSV delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`, "delimiter");
+  }
+  const isPoint = prepared.geometryType === "esriGeometryPoint";
+  const mode: CsvGeometry = options.geometry ?? (!prepared.geometryType ? "none" : isPoint ? "xy" : "wkt");
+  if (mode === "xy" && prepared.geometryType && !isPoint) {
+    throw new ExportValidationError(`CSV X/Y columns need point features; this layer has ${prepared.geometryType} (use geometry: "wkt")`, "geometry");
+  }
+  const transform: GeometryTransform | undefined = options.wgs84 ? await wgs84Transform(prepared.spatialReference) : undefined;
+  const zm = { hasZ: prepared.hasZ, hasM: prepared.hasM };
+  const geometryHeader = mode === "wkt" ? ["WKT"] : mode === "xy" ? (prepared.hasZ ? ["X", "Y", "Z"] : ["X", "Y"]) : [];
+  const header = [...geometryHeader, ...prepared.columns.map((c) => c.name)];
+
+  const geometryCells = (feature: ExportFeature): PlainValue[] => {
+    if (mode === "none") return [];
+    const esri = feature.geometry && transform ? transform(feature.geometry) : feature.geometry;
+    const geometry = esriToGeoJSON(esri, zm);
+    if (mode === "wkt") return [toWkt(geometry)];
+    const coordinates = geometry?.type === "Point" ? geometry.coordinates : undefined;
+    return geometryHeader.map((_, i) => coordinates?.[i] ?? null);
+  };
+
+  const chunker = new TextChunker();
+  if (options.bom) chunker.push("\uFEFF");
+  chunker.push(`${header.map((h) => csvField(h, delimiter)).join(delimiter)}\r\n`);
+  for await (const feature of prepared.features) {
+    const cells = geometryCells(feature);
+    for (const column of prepared.columns) cells.push(plainValue(column, feature.attributes));
+    const chunk = chunker.push(`${cells.map((c) => csvField(c, delimiter)).join(delimiter)}\r\n`);
+    if (chunk) yield chunk;
+  }
+  yield chunker.flush();
+}

@@ -1,0 +1,89 @@
+import { esriToGeoJSON } from "@arcrest/core";
+import { TextChunker } from "../bytes/streams.js";
+import { prepareSource, type PreparedSource } from "../input/prepare-source.js";
+import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
+import { plainValue } from "../values/plain-value.js";
+import { wgs84Transform } from "../geometry/wgs84.js";
+
+/** Options of {@link writeGeoJSON} and {@link writeGeoJSONLines}. */
+export interface GeoJSONOptions extends WriterOptions {
+  /** Attribute written as the feature `id` (default: the object id field, when the fields say which). */
+  idField?: string | false;
+  /** Features read ahead to infer what the source leaves open (default 1000). */
+  lookahead?: number;
+  /** Characters gathered before a chunk is emitted (default 64 Ki). */
+  chunkSize?: number;
+}
+
+/** Turns features into GeoJSON Feature text. */
+interface FeatureEncoder {
+  (feature: ExportFeature): string;
+}
+
+async function featureEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeatureEncoder> {
+  const toWgs84 = await wgs84Transform(prepared.spatialReference);
+  const zm = { hasZ: prepared.hasZ, hasM: prepared.hasM };
+  const idField =
+    options.idField === false
+      ? undefined
+      : (options.idField ?? source.fields?.find((f) => f.type === "esriFieldTypeOID")?.name);
+  const columns = prepared.columns;
+  return (feature) => {
+    const properties: Record<string, unknown> = {};
+    for (const column of columns) properties[column.name] = plainValue(column, feature.attributes);
+    const esri = feature.geometry && toWgs84 ? toWgs84(feature.geometry) : feature.geometry;
+    const geometry = esriToGeoJSON(esri, zm);
+    const id = idField !== undefined ? feature.attributes?.[idField] : undefined;
+    const out: Record<string, unknown> = { type: "Feature" };
+    if (typeof id === "number" || typeof id === "string") out.id = id;
+    out.geometry = geometry;
+    out.properties = properties;
+    return JSON.stringify(out);
+  };
+}
+
+function prepare(source: FeatureSource, options: GeoJSONOptions): Promise<PreparedSource> {
+  return prepareSource(source, {
+    ...(options.lookahead !== undefined ? { lookahead: options.lookahead } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}
+
+/**
+ * Streams features as an RFC 7946 GeoJSON FeatureCollection: coordinates in
+ * WGS84 longitude/latitude (projected with `@arcrest/core/projection` when the
+ * source is in another spatial reference), exterior rings counter-clockwise with
+ * their holes, dates as ISO 8601 strings. Yields UTF-8 chunks.
+ */
+export async function* writeGeoJSON(source: FeatureSource, options: GeoJSONOptions = {}): AsyncGenerator<Uint8Array> {
+  const prepared = await prepare(source, options);
+  const encode = await featureEncoder(prepared, source, options);
+  const chunker = new TextChunker(options.chunkSize);
+  let first = true;
+  let chunk = chunker.push('{"type":"FeatureCollection","features":[\n');
+  if (chunk) yield chunk;
+  for await (const feature of prepared.features) {
+    chunk = chunker.push(first ? encode(feature) : `,\n${encode(feature)}`);
+    first = false;
+    if (chunk) yield chunk;
+  }
+  chunker.push("\n]}\n");
+  yield chunker.flush();
+}
+
+/**
+ * Streams features as newline-delimited GeoJSON (`.geojsonl`, GeoJSON Text
+ * Sequences without separators): one RFC 7946 Feature per line.
+ */
+export async function* writeGeoJSONLines(source: FeatureSource, options: GeoJSONOptions = {}): AsyncGenerator<Uint8Array> {
+  const prepared = await prepare(source, options);
+  const encode = await featureEncoder(prepared, source, options);
+  const chunker = new TextChunker(options.chunkSize);
+  for await (const feature of prepared.features) {
+    const chunk = chunker.push(`${encode(feature)}\n`);
+    if (chunk) yield chunk;
+  }
+  const rest = chunker.flush();
+  if (rest.length > 0) yield rest;
+}

@@ -1,0 +1,86 @@
+import type { GeometryType, SpatialReference } from "@arcrest/core";
+import type { ExportFeature, FeatureSource, WarningHandler } from "../types.js";
+import { type Column, columnsForFields, inferColumns } from "../values/columns.js";
+import { abortable } from "./abortable.js";
+import { geometryHasM, geometryHasZ, geometryTypeOf } from "./geometry-info.js";
+
+/** A feature source with everything a writer must know before its first byte. */
+export interface PreparedSource {
+  /** Columns to write, in order. */
+  columns: Column[];
+  /** Geometry type; `undefined` for tables and when no feature has a geometry. */
+  geometryType?: GeometryType;
+  /** Whether coordinates carry z. */
+  hasZ: boolean;
+  /** Whether coordinates carry m. */
+  hasM: boolean;
+  /** Spatial reference of the coordinates (4326 when the source gave none). */
+  spatialReference: SpatialReference;
+  /** The first features, read ahead to infer what the source did not say. */
+  head: ExportFeature[];
+  /** `true` when `head` holds every feature. */
+  complete: boolean;
+  /** All features (the head first), stopping on abort. */
+  features: AsyncIterable<ExportFeature>;
+}
+
+/** Options of {@link prepareSource}. */
+export interface PrepareOptions {
+  /** How many features to read ahead at most (arrays are always read whole). Default 1000. */
+  lookahead?: number;
+  /** Receives warnings about skipped fields. */
+  onWarning?: WarningHandler;
+  /** Stops iteration. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads ahead a bounded number of features to settle what the source left open
+ * (fields, geometry type, z/m), then hands back an iterable over every feature.
+ */
+export async function prepareSource(source: FeatureSource, options: PrepareOptions = {}): Promise<PreparedSource> {
+  const { signal } = options;
+  let head: ExportFeature[];
+  let complete: boolean;
+  let features: AsyncIterable<ExportFeature>;
+  if (Array.isArray(source.features)) {
+    head = source.features;
+    complete = true;
+    features = abortable(head, signal);
+  } else {
+    const limit = options.lookahead ?? 1000;
+    const iterator = abortable(source.features, signal);
+    head = [];
+    complete = false;
+    while (head.length < limit) {
+      const next = await iterator.next();
+      if (next.done) {
+        complete = true;
+        break;
+      }
+      head.push(next.value);
+    }
+    const buffered = head;
+    features = (async function* () {
+      yield* buffered;
+      if (!complete) yield* iterator;
+    })();
+  }
+
+  const columns = source.fields ? columnsForFields(source.fields, head, options.onWarning) : inferColumns(head);
+  const firstGeometry = head.find((f) => geometryTypeOf(f.geometry))?.geometry ?? undefined;
+  const geometryType = source.geometryType ?? geometryTypeOf(firstGeometry);
+  const hasZ = source.hasZ ?? head.some((f) => f.geometry && geometryTypeOf(f.geometry) && geometryHasZ(f.geometry));
+  const hasM = source.hasM ?? head.some((f) => f.geometry && geometryTypeOf(f.geometry) && geometryHasM(f.geometry));
+  const spatialReference = source.spatialReference ?? firstGeometry?.spatialReference ?? { wkid: 4326 };
+  return {
+    columns,
+    ...(geometryType ? { geometryType } : {}),
+    hasZ: !!hasZ,
+    hasM: !!hasM,
+    spatialReference,
+    head,
+    complete,
+    features,
+  };
+}
