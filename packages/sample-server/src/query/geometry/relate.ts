@@ -114,6 +114,10 @@ export function contains(outer: Shape, inner: Shape): boolean {
       const mid: XY = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
       if (pointInRings(mid, outer.rings) === "outside") return false;
     }
+    // A hole (or a notch) of the outer polygon lying inside the inner area leaves part of it uncovered.
+    if (inner.rings.length) {
+      for (const ring of outer.rings) for (const v of ring) if (pointInRings(v, inner.rings) === "inside") return false;
+    }
     return true;
   }
   if (inner.rings.length) return false;
