@@ -1,7 +1,7 @@
-import { esriToGeoJSON } from "@arcrest/core";
 import { TextChunker } from "../bytes/streams.js";
 import { ExportValidationError } from "../errors.js";
-import { type GeometryTransform, wgs84Transform } from "../geometry/wgs84.js";
+import { wgs84Transform } from "../geometry/wgs84.js";
+import { geoJSONConverter } from "../geometry/to-geojson.js";
 import { prepareSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { plainValue, type PlainValue } from "../values/plain-value.js";
@@ -57,15 +57,17 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   if (mode === "xy" && prepared.geometryType && !isPoint) {
     throw new ExportValidationError(`CSV X/Y columns need point features; this layer has ${prepared.geometryType} (use geometry: "wkt")`, "geometry");
   }
-  const transform: GeometryTransform | undefined = options.wgs84 ? await wgs84Transform(prepared.spatialReference) : undefined;
-  const zm = { hasZ: prepared.hasZ, hasM: prepared.hasM };
+  const toGeoJSON = geoJSONConverter(
+    { hasZ: prepared.hasZ, hasM: prepared.hasM },
+    options.wgs84 ? await wgs84Transform(prepared.spatialReference, prepared) : undefined,
+    options.onWarning,
+  );
   const geometryHeader = mode === "wkt" ? ["WKT"] : mode === "xy" ? (prepared.hasZ ? ["X", "Y", "Z"] : ["X", "Y"]) : [];
   const header = [...geometryHeader, ...prepared.columns.map((c) => c.name)];
 
-  const geometryCells = (feature: ExportFeature): PlainValue[] => {
+  const geometryCells = (feature: ExportFeature, index: number): PlainValue[] => {
     if (mode === "none") return [];
-    const esri = feature.geometry && transform ? transform(feature.geometry) : feature.geometry;
-    const geometry = esriToGeoJSON(esri, zm);
+    const geometry = toGeoJSON(feature.geometry, index);
     if (mode === "wkt") return [toWkt(geometry)];
     const coordinates = geometry?.type === "Point" ? geometry.coordinates : undefined;
     return geometryHeader.map((_, i) => coordinates?.[i] ?? null);
@@ -74,8 +76,9 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   const chunker = new TextChunker();
   if (options.bom) chunker.push("\uFEFF");
   chunker.push(`${header.map((h) => csvField(h, delimiter)).join(delimiter)}\r\n`);
+  let index = 0;
   for await (const feature of prepared.features) {
-    const cells = geometryCells(feature);
+    const cells = geometryCells(feature, index++);
     for (const column of prepared.columns) cells.push(plainValue(column, feature.attributes));
     const chunk = chunker.push(`${cells.map((c) => csvField(c, delimiter)).join(delimiter)}\r\n`);
     if (chunk) yield chunk;

@@ -1,9 +1,9 @@
-import { esriToGeoJSON } from "@arcrest/core";
 import { TextChunker } from "../bytes/streams.js";
 import { prepareSource, type PreparedSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { plainValue } from "../values/plain-value.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
+import { geoJSONConverter } from "../geometry/to-geojson.js";
 
 /** Options of {@link writeGeoJSON} and {@link writeGeoJSONLines}. */
 export interface GeoJSONOptions extends WriterOptions {
@@ -17,22 +17,24 @@ export interface GeoJSONOptions extends WriterOptions {
 
 /** Turns features into GeoJSON Feature text. */
 interface FeatureEncoder {
-  (feature: ExportFeature): string;
+  (feature: ExportFeature, index: number): string;
 }
 
 async function featureEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeatureEncoder> {
-  const toWgs84 = await wgs84Transform(prepared.spatialReference);
-  const zm = { hasZ: prepared.hasZ, hasM: prepared.hasM };
+  const toGeoJSON = geoJSONConverter(
+    { hasZ: prepared.hasZ, hasM: prepared.hasM },
+    await wgs84Transform(prepared.spatialReference, prepared),
+    options.onWarning,
+  );
   const idField =
     options.idField === false
       ? undefined
       : (options.idField ?? source.fields?.find((f) => f.type === "esriFieldTypeOID")?.name);
   const columns = prepared.columns;
-  return (feature) => {
+  return (feature, index) => {
     const properties: Record<string, unknown> = {};
     for (const column of columns) properties[column.name] = plainValue(column, feature.attributes);
-    const esri = feature.geometry && toWgs84 ? toWgs84(feature.geometry) : feature.geometry;
-    const geometry = esriToGeoJSON(esri, zm);
+    const geometry = toGeoJSON(feature.geometry, index);
     const id = idField !== undefined ? feature.attributes?.[idField] : undefined;
     const out: Record<string, unknown> = { type: "Feature" };
     if (typeof id === "number" || typeof id === "string") out.id = id;
@@ -60,12 +62,12 @@ export async function* writeGeoJSON(source: FeatureSource, options: GeoJSONOptio
   const prepared = await prepare(source, options);
   const encode = await featureEncoder(prepared, source, options);
   const chunker = new TextChunker(options.chunkSize);
-  let first = true;
+  let index = 0;
   let chunk = chunker.push('{"type":"FeatureCollection","features":[\n');
   if (chunk) yield chunk;
   for await (const feature of prepared.features) {
-    chunk = chunker.push(first ? encode(feature) : `,\n${encode(feature)}`);
-    first = false;
+    chunk = chunker.push(index === 0 ? encode(feature, index) : `,\n${encode(feature, index)}`);
+    index++;
     if (chunk) yield chunk;
   }
   chunker.push("\n]}\n");
@@ -80,8 +82,9 @@ export async function* writeGeoJSONLines(source: FeatureSource, options: GeoJSON
   const prepared = await prepare(source, options);
   const encode = await featureEncoder(prepared, source, options);
   const chunker = new TextChunker(options.chunkSize);
+  let index = 0;
   for await (const feature of prepared.features) {
-    const chunk = chunker.push(`${encode(feature)}\n`);
+    const chunk = chunker.push(`${encode(feature, index++)}\n`);
     if (chunk) yield chunk;
   }
   const rest = chunker.flush();

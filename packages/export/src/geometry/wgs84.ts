@@ -3,7 +3,7 @@ import type { EsriGeometry, SpatialReference } from "@arcrest/core";
 /** Maps a geometry to another spatial reference. */
 export type GeometryTransform = (geometry: EsriGeometry) => EsriGeometry;
 
-/** Whether a spatial reference is WGS84 longitude/latitude (or unspecified, which Esri JSON treats as such here). */
+/** Whether a spatial reference is WGS84 longitude/latitude (or unspecified, which the writers take as WGS84). */
 export function isWgs84(spatialReference: SpatialReference | undefined): boolean {
   if (!spatialReference) return true;
   const ids = [spatialReference.latestWkid, spatialReference.wkid].filter((id) => id !== undefined);
@@ -13,11 +13,20 @@ export function isWgs84(spatialReference: SpatialReference | undefined): boolean
 
 /**
  * A transform to WGS84 for geometries in `spatialReference`, or `undefined`
- * when they already are. Loads `@arcrest/core/projection` (and proj4) only when needed.
+ * when they already are. Loads `@arcrest/core/projection` (and proj4) only when
+ * needed, and fails here, before any output, when the spatial reference is unknown.
+ *
+ * @param spatialReference - the source coordinates' spatial reference
+ * @param zm - z/m flags to give geometries that carry none, so ordinates are read right
+ * @throws UnknownProjectionError (from `@arcrest/core/projection`) for a spatial reference proj4 does not know
  */
-export async function wgs84Transform(spatialReference: SpatialReference | undefined): Promise<GeometryTransform | undefined> {
-  if (isWgs84(spatialReference)) return undefined;
-  const projection = await import("@arcrest/core/projection");
-  void projection;
-  throw new Error("TODO: projection");
+export async function wgs84Transform(
+  spatialReference: SpatialReference | undefined,
+  zm: { hasZ: boolean; hasM: boolean } = { hasZ: false, hasM: false },
+): Promise<GeometryTransform | undefined> {
+  if (!spatialReference || isWgs84(spatialReference)) return undefined;
+  const { getProjector, project } = await import("@arcrest/core/projection");
+  getProjector(spatialReference, 4326);
+  return (geometry) =>
+    project({ ...geometry, hasZ: geometry.hasZ ?? zm.hasZ, hasM: geometry.hasM ?? zm.hasM }, spatialReference, 4326);
 }

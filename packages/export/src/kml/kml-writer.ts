@@ -1,7 +1,7 @@
-import { esriToGeoJSON } from "@arcrest/core";
 import { TextChunker } from "../bytes/streams.js";
 import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
+import { geoJSONConverter } from "../geometry/to-geojson.js";
 import { prepareSource } from "../input/prepare-source.js";
 import type { FeatureSource, WriterOptions } from "../types.js";
 import type { Column } from "../values/columns.js";
@@ -55,8 +55,11 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   if (nameField !== undefined && source.fields && !source.fields.some((f) => f.name === nameField)) {
     throw new ExportValidationError(`nameField ${nameField} is not one of the fields`, "nameField");
   }
-  const toWgs84 = await wgs84Transform(prepared.spatialReference);
-  const zm = { hasZ: prepared.hasZ, hasM: prepared.hasM };
+  const toGeoJSON = geoJSONConverter(
+    { hasZ: prepared.hasZ, hasM: prepared.hasM },
+    await wgs84Transform(prepared.spatialReference, prepared),
+    options.onWarning,
+  );
   const name = escapeXml(options.name ?? "export");
   const schemaId = xmlId(options.name ?? "export");
   const columns = prepared.columns;
@@ -67,6 +70,7 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   for (const column of columns) chunker.push(`<SimpleField name="${escapeXml(column.name)}" type="${schemaType(column)}"/>\n`);
   chunker.push(`</Schema>\n<Folder><name>${name}</name>\n`);
 
+  let index = 0;
   for await (const feature of prepared.features) {
     const parts: string[] = ["<Placemark>"];
     if (nameField !== undefined) {
@@ -79,8 +83,7 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
       if (value !== null) parts.push(`<SimpleData name="${escapeXml(column.name)}">${escapeXml(String(value))}</SimpleData>`);
     }
     parts.push("</SchemaData></ExtendedData>");
-    const esri = feature.geometry && toWgs84 ? toWgs84(feature.geometry) : feature.geometry;
-    parts.push(kmlGeometry(esriToGeoJSON(esri, zm)));
+    parts.push(kmlGeometry(toGeoJSON(feature.geometry, index++)));
     parts.push("</Placemark>\n");
     const chunk = chunker.push(parts.join(""));
     if (chunk) yield chunk;

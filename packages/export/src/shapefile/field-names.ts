@@ -25,7 +25,6 @@ export function cutToBytes(text: string, maxBytes: number): string {
 
 /** A name DBF readers accept: no control characters or spaces, not empty. */
 function clean(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\s\u0000-\u001f\u007f]+/g, "_");
   return cleaned.length > 0 ? cleaned : "FIELD";
 }
