@@ -1,0 +1,46 @@
+import { checkAccess } from "../auth/guard.js";
+import type { Route } from "../context.js";
+import { findService, isSecured, serviceTypeOf } from "../data/lookup.js";
+import { errorReply } from "../http/reply.js";
+import { attachmentRoute } from "./attachments.js";
+import { exportMapRoute } from "./export-map.js";
+import { featureServiceRoute } from "./feature-service.js";
+import { layerRoute } from "./layer.js";
+import { mapServiceRoute } from "./map-service.js";
+import { queryRoute } from "./query.js";
+import { pathAfter } from "./router.js";
+import type { ServiceRoute } from "./service-context.js";
+
+/**
+ * Operations on services, tried in order. Later features (applyEdits, replicas, geocode, GP,
+ * image) add their own files here.
+ */
+const SERVICE_ROUTES: ServiceRoute[] = [mapServiceRoute, featureServiceRoute, layerRoute, queryRoute, attachmentRoute, exportMapRoute];
+
+/** `/arcgis/rest/services/[<folder>/]<name>/<type>/...`: finds the service, checks access, dispatches. */
+export const servicesRoute: Route = async (ctx) => {
+  const rest = pathAfter(ctx, "arcgis", "rest", "services");
+  if (!rest) return undefined;
+  const typeIndex = rest.findIndex((segment) => serviceTypeOf(segment) !== undefined);
+  if (typeIndex < 1) return undefined; // a folder: the directory route answers
+  const serviceType = serviceTypeOf(rest[typeIndex]);
+  if (!serviceType) return undefined;
+  const name = rest.slice(0, typeIndex).join("/");
+  const { dataset } = ctx.state;
+  const service = findService(dataset, name, serviceType);
+  if (!service) return errorReply(404, "Service not found", [], ctx.params);
+  const refusal = checkAccess(ctx, isSecured(dataset, service));
+  if (refusal) return refusal;
+  const request = {
+    ctx,
+    service,
+    serviceType,
+    rest: rest.slice(typeIndex + 1),
+    serviceUrl: `${ctx.state.baseUrl}/arcgis/rest/services/${service.name}/${serviceType}`,
+  };
+  for (const route of SERVICE_ROUTES) {
+    const reply = await route(request);
+    if (reply) return reply;
+  }
+  return errorReply(400, "Requested operation is not supported by this service.", [], ctx.params);
+};
