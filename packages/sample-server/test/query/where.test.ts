@@ -10,10 +10,9 @@ const fields = new FieldIndex(layer.fields);
 
 /** Object ids the clause selects on the 30-point layer. */
 function ids(where: string): number[] {
-  const compiled = compileWhere(where, fields, "objectid");
-  return layer.features
-    .filter((f) => !compiled.selectsNothing && (compiled.predicate === null || compiled.predicate(f.attributes) === true))
-    .map((f) => f.attributes.objectid as number);
+  const body = bodyOf(executeQuery(layer, { where, returnIdsOnly: "true", f: "json" }));
+  if (body.error) throw new Error(JSON.stringify(body.error));
+  return body.objectIds as number[];
 }
 
 function errorOf(where: string): QueryError {
@@ -123,11 +122,17 @@ describe("where clause grammar", () => {
   it("finds object-id bounds for fast range paging", () => {
     const isOid = (n: string) => n.toLowerCase() === "objectid";
     expect(oidBoundsOf(parseWhere("objectid >= 10 AND objectid <= 20"), isOid)).toEqual({ lo: 10, hi: 20 });
-    expect(oidBoundsOf(parseWhere("OBJECTID > 10 AND state = 'CA' AND 30 >= objectid"), isOid)).toEqual({ lo: 10, hi: 30 });
+    expect(oidBoundsOf(parseWhere("OBJECTID > 10 AND state = 'CA' AND 30 >= objectid"), isOid)).toEqual({ lo: 11, hi: 30 });
+    expect(oidBoundsOf(parseWhere("objectid > 10.5 AND objectid < 20"), isOid)).toEqual({ lo: 11, hi: 19 });
     expect(oidBoundsOf(parseWhere("objectid BETWEEN 1 AND 5"), isOid)).toEqual({ lo: 1, hi: 5 });
     expect(oidBoundsOf(parseWhere("objectid > 10 OR objectid < 5"), isOid)).toBeNull();
-    // Strict bounds are widened to inclusive ones; the predicate still decides.
     expect(ids("objectid > 10 AND objectid < 13")).toEqual([11, 12]);
+    expect(ids("objectid = 2.5")).toEqual([]);
+    expect(ids("objectid >= 2.5 AND objectid <= 4")).toEqual([3, 4]);
+    // A pure id range needs no row test; anything more keeps the predicate.
+    expect(compileWhere("objectid >= 10 AND objectid <= 20", fields, "objectid").predicate).toBeNull();
+    expect(compileWhere("objectid >= 10 AND status = 1", fields, "objectid").predicate).not.toBeNull();
+    expect(compileWhere("objectid IN (1, 5)", fields, "objectid").predicate).not.toBeNull();
   });
 });
 

@@ -66,10 +66,21 @@ function conjuncts(node: WhereNode, out: WhereNode[] = []): WhereNode[] {
   return out;
 }
 
-/** Object-id bounds of the top-level AND terms of the form `oid <op> number`, `oid BETWEEN`, `oid IN`. */
-export function oidBoundsOf(node: WhereNode, isOidField: (name: string) => boolean): OidBounds | null {
+/** Object-id bounds implied by a clause, and whether they say all the clause says. */
+export interface OidBoundsAnalysis {
+  bounds: OidBounds | null;
+  /** Every top-level AND term is an object-id range term: the bounds alone decide. */
+  exact: boolean;
+}
+
+/**
+ * Object-id bounds of the top-level AND terms of the form `oid <op> number`, `oid BETWEEN a AND b`,
+ * `oid IN (...)`. Object ids are integers, so strict comparisons tighten to the next integer.
+ */
+export function analyseOidBounds(node: WhereNode, isOidField: (name: string) => boolean): OidBoundsAnalysis {
   let lo = -Infinity;
   let hi = Infinity;
+  let exact = true;
   const isOid = (n: WhereNode): boolean => n.kind === "field" && isOidField(n.name);
   for (const term of conjuncts(node)) {
     if (term.kind === "compare") {
@@ -80,25 +91,37 @@ export function oidBoundsOf(node: WhereNode, isOidField: (name: string) => boole
         value = term.left.value;
         op = ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "<>": "<>" } as const)[op];
       }
-      if (value === null) continue;
-      if (op === "=") {
-        lo = Math.max(lo, value);
-        hi = Math.min(hi, value);
-      } else if (op === ">" || op === ">=") {
-        lo = Math.max(lo, value);
-      } else if (op === "<" || op === "<=") {
-        hi = Math.min(hi, value);
+      if (value === null || op === "<>") {
+        exact = false;
+        continue;
       }
+      if (op === "=") {
+        if (!Number.isInteger(value)) return { bounds: { lo: 1, hi: 0 }, exact: true };
+        lo = Math.max(lo, value);
+        hi = Math.min(hi, value);
+      } else if (op === ">") lo = Math.max(lo, Math.floor(value) + 1);
+      else if (op === ">=") lo = Math.max(lo, Math.ceil(value));
+      else if (op === "<") hi = Math.min(hi, Math.ceil(value) - 1);
+      else hi = Math.min(hi, Math.floor(value));
     } else if (term.kind === "between" && !term.negated && isOid(term.operand) && term.low.kind === "number" && term.high.kind === "number") {
-      lo = Math.max(lo, term.low.value);
-      hi = Math.min(hi, term.high.value);
+      lo = Math.max(lo, Math.ceil(term.low.value));
+      hi = Math.min(hi, Math.floor(term.high.value));
     } else if (term.kind === "in" && !term.negated && isOid(term.operand) && term.values.every((v) => v.kind === "number")) {
       const values = term.values.map((v) => (v as { value: number }).value);
-      lo = Math.max(lo, Math.min(...values));
-      hi = Math.min(hi, Math.max(...values));
+      lo = Math.max(lo, Math.ceil(Math.min(...values)));
+      hi = Math.min(hi, Math.floor(Math.max(...values)));
+      exact = false;
+    } else {
+      exact = false;
     }
   }
-  return lo === -Infinity && hi === Infinity ? null : { lo, hi };
+  const bounds = lo === -Infinity && hi === Infinity ? null : { lo, hi };
+  return { bounds, exact: exact && bounds !== null };
+}
+
+/** Object-id bounds of a clause's top-level AND terms (see {@link analyseOidBounds}). */
+export function oidBoundsOf(node: WhereNode, isOidField: (name: string) => boolean): OidBounds | null {
+  return analyseOidBounds(node, isOidField).bounds;
 }
 
 /**
@@ -118,8 +141,9 @@ export function compileWhere(where: string, fields: FieldIndex, oidField: string
         : { predicate: null, selectsNothing: true, oidBounds: null };
     }
     const oidLower = oidField.toLowerCase();
-    const oidBounds = oidBoundsOf(node, (name) => name.toLowerCase() === oidLower);
-    return { predicate, selectsNothing: false, oidBounds };
+    const { bounds, exact } = analyseOidBounds(node, (name) => name.toLowerCase() === oidLower);
+    // A pure id-range clause is answered by the bounds alone (the paging fast path).
+    return { predicate: exact ? null : predicate, selectsNothing: false, oidBounds: bounds };
   } catch (error) {
     if (error instanceof WhereSyntaxError || error instanceof WhereSemanticError) {
       throw invalidQuery(`'where' parameter is invalid: ${error.message}`);
