@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import {
   ArcGISAuthError,
+  ArcGISRequestError,
   Token,
   findTokenServiceUrl,
   generateToken,
@@ -156,6 +157,47 @@ describe("tokens on requests", () => {
     expect(sent.method).toBe("POST");
     expect(tokenPlaces(sent, issued.token)).toEqual(["headers.x-esri-authorization"]);
     expect(sent.headers["x-esri-authorization"]).toBe(`Bearer ${issued.token}`);
+  });
+
+  it("moves a token given in the URL or params into the body", async () => {
+    const issued = a.tokens.issue(USER);
+    await request(`${parcelsA}?token=${issued.token}`, { session: fastSession() });
+    await request(parcelsA, { session: fastSession(), params: { token: issued.token } });
+    for (const sent of real(a.requests)) {
+      expect(sent.method).toBe("POST");
+      expect(tokenPlaces(sent, issued.token)).toEqual(["body.token"]);
+    }
+  });
+
+  it("keeps the token in a header when the caller forces GET", async () => {
+    const issued = a.tokens.issue(USER);
+    await request(parcelsA, { session: fastSession({ url: a.restUrl, token: issued.token }), httpMethod: "GET" });
+    const [sent] = real(a.requests);
+    expect(sent.method).toBe("GET");
+    expect(tokenPlaces(sent, issued.token)).toEqual(["headers.x-esri-authorization"]);
+  });
+
+  it("sends the referer the token was generated for", async () => {
+    const session = fastSession({ username: USER, password: PASS, url: a.restUrl, referer: "https://app.example" });
+    await request(parcelsA, { session });
+    const secured = real(a.requests).find((r) => r.path.endsWith("/Parcels/MapServer"));
+    expect(secured?.headers.referer).toBe("https://app.example");
+  });
+
+  it("refuses to follow a redirect the browser hides while a token is attached", async () => {
+    // Browsers answer redirect: "manual" with an opaque response; emulate that on top of real HTTP.
+    const browserLike: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status >= 300 && response.status < 400) Object.defineProperty(response, "type", { value: "opaqueredirect" });
+      return response;
+    };
+    const session = fastSession({ username: USER, password: PASS, url: a.restUrl, fetch: browserLike });
+    await session.getToken(a.restUrl);
+    a.faults.add({ match: /Secure\/Parcels/, fault: { kind: "redirect", location: `${b.restUrl}?f=json`, status: 302 } });
+    const error = await request(parcelsA, { session }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArcGISRequestError);
+    expect((error as Error).message).toMatch(/redirect.*not followed/);
+    expect(real(b.requests)).toHaveLength(0);
   });
 
   it("uses an existing token (the seed's second way)", async () => {
