@@ -168,6 +168,7 @@ export function mapLayerInfoJson(layer: SampleLayer): Record<string, unknown> {
   return {
     ...commonInfo(layer),
     ...(isLayer && modern ? { sourceSpatialReference: spatialReferenceJson(layer.wkid) } : {}),
+    definitionExpression: "",
     parentLayer: null,
     subLayers: [],
     typeIdField: null,
