@@ -153,9 +153,12 @@ export class ArcServer {
       const found = candidates(entry.services);
       if (found) return found;
     }
-    // The service may live in a folder this session could not list: say so rather than "not found".
-    if (skipped.length > 0) throw skipped[0].error;
-    throw new ValidationError(`No service matching "${name}"${options.type ? ` of type ${options.type}` : ""} in ${this.url}`, {
+    // A name inside a folder this session could not list fails as that folder did (token required).
+    const folderPart = pattern.includes("/") ? pattern.slice(0, pattern.lastIndexOf("/")) : undefined;
+    const blocked = folderPart ? skipped.find((w) => matchNames([w.folder], folderPart).length > 0) : undefined;
+    if (blocked) throw blocked.error;
+    const unlisted = skipped.length ? ` (not listed without a token: ${skipped.map((w) => w.folder).join(", ")})` : "";
+    throw new ValidationError(`No service matching "${name}"${options.type ? ` of type ${options.type}` : ""} in ${this.url}${unlisted}`, {
       parameter: "name",
       value: name,
     });

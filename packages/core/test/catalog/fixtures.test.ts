@@ -28,7 +28,9 @@ describe("layer metadata parses every recorded layer definition", () => {
     expect(meta.listFields()).toEqual((info.fields ?? []).map((f) => f.name));
     const oidField = (info.fields ?? []).find((f) => f.type === "esriFieldTypeOID");
     // Old servers leave out objectIdField: it must still be found from the field types.
-    expect(meta.objectIdField).toBe(info.objectIdField ?? oidField?.name);
+    // Declared names are reported in the case of the actual field (a koop layer declares "objectId" for "OBJECTID").
+    const declared = info.objectIdField && info.fields?.find((f) => f.name.toLowerCase() === info.objectIdField?.toLowerCase());
+    expect(meta.objectIdField).toBe(declared ? declared.name : (info.objectIdField ?? oidField?.name));
     if (oidField) {
       expect(meta.field(oidField.name.toUpperCase())?.name).toBe(oidField.name);
       expect(meta.field(oidField.name.toLowerCase())?.name).toBe(oidField.name);
