@@ -1,4 +1,5 @@
 import { checkAccess } from "../auth/guard.js";
+import { editServiceRoutes } from "./edit-routes.js";
 import type { Route } from "../context.js";
 import { findService, isSecured, serviceTypeOf } from "../data/lookup.js";
 import { errorReply } from "../http/reply.js";
@@ -15,7 +16,7 @@ import type { ServiceRoute } from "./service-context.js";
  * Operations on services, tried in order. Later features (applyEdits, replicas, geocode, GP,
  * image) add their own files here.
  */
-const SERVICE_ROUTES: ServiceRoute[] = [mapServiceRoute, featureServiceRoute, layerRoute, queryRoute, attachmentRoute, exportMapRoute];
+const SERVICE_ROUTES: ServiceRoute[] = [mapServiceRoute, featureServiceRoute, layerRoute, queryRoute, attachmentRoute, exportMapRoute, ...editServiceRoutes];
 
 /** `/arcgis/rest/services/[<folder>/]<name>/<type>/...`: finds the service, checks access, dispatches. */
 export const servicesRoute: Route = async (ctx) => {
