@@ -13,7 +13,7 @@ import { QueryParams } from "./params.js";
 import { transformBetween } from "./projection.js";
 import { responseFormat } from "./response-format.js";
 import { queryFilter } from "./row-filter.js";
-import { collectAll, countSelected, forEachSelected, page, select, type Selection } from "./selection.js";
+import { collectAll, countSelected, forEachSelected, page, select, selectedObjectIds, type Selection } from "./selection.js";
 import { type KnownWkid, spatialReferenceJson, wkidFromValue } from "./spatial-reference.js";
 import { statisticsBody } from "./statistics.js";
 
@@ -88,10 +88,8 @@ function runQuery(layer: SampleLayer, params: QueryParams): QueryOutcome {
     return json(body);
   }
   if (returnIdsOnly) {
-    const objectIds: number[] = [];
-    const oidField = layer.objectIdField;
-    forEachSelected(select(layer, filter, order), (f) => objectIds.push(f.attributes[oidField] as number));
-    return json({ objectIdFieldName: oidField, objectIds });
+    const objectIds = selectedObjectIds(select(layer, filter, order), layer.objectIdField);
+    return json({ objectIdFieldName: layer.objectIdField, objectIds });
   }
 
   const out = resolveOutFields(layer, fields, params.list("outFields"), "oid");

@@ -39,7 +39,16 @@ export function emptyFilter(): RowFilter {
 /** The filter of a layer query: where, objectIds and the spatial parameters. */
 export function queryFilter(layer: SampleLayer, params: QueryParams): RowFilter {
   let filter = addWhere(emptyFilter(), layer, params.text("where"));
+  // `text` is shorthand for `<displayField> LIKE '%text%'` (MapServer layers).
+  const text = params.text("text");
+  if (text !== undefined && layer.displayField) {
+    filter = addWhere(filter, layer, `${quoteIdentifier(layer.displayField)} LIKE '%${text.replace(/'/g, "''")}%'`);
+  }
   filter = addObjectIds(filter, params.ids("objectIds"));
   const spatial = buildSpatialFilter(layer, params);
   return spatial ? { ...filter, spatial } : filter;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, "")}"`;
 }

@@ -27,6 +27,8 @@ export interface Selection {
   start: number;
   end: number;
   test: ((feature: SampleFeature) => boolean) | null;
+  /** Object id at position i, without building the feature (object-id ordered selections only). */
+  oidAt?: (i: number) => number;
 }
 
 /** Intersects two object-id intervals. */
@@ -109,7 +111,7 @@ export function select(layer: SampleLayer, filter: RowFilter, order: OrderTerm[]
     const start = bounds ? source.lowerBound(bounds.lo) : 0;
     const end = bounds ? source.upperBound(bounds.hi) : source.length;
     if (start >= end) return EMPTY;
-    return { at: (i) => source.at(i), start, end, test: rowTest(layer, filter, false) };
+    return { at: (i) => source.at(i), start, end, test: rowTest(layer, filter, false), oidAt: (i) => source.oidAt(i) };
   }
   if (source.length >= SORT_CACHE_THRESHOLD) {
     const rows = allRowsSorted(layer, order);
@@ -162,6 +164,19 @@ export function forEachSelected(selection: Selection, fn: (feature: SampleFeatur
     const feature = at(i);
     if (!test || test(feature)) fn(feature);
   }
+}
+
+/** Object ids of the selected rows, in order (without building features when nothing needs testing). */
+export function selectedObjectIds(selection: Selection, oidField: string): number[] {
+  const { start, end, test, oidAt } = selection;
+  if (!test && oidAt) {
+    const ids = new Array<number>(end - start);
+    for (let i = start; i < end; i++) ids[i - start] = oidAt(i);
+    return ids;
+  }
+  const ids: number[] = [];
+  forEachSelected(selection, (f) => ids.push(f.attributes[oidField] as number));
+  return ids;
 }
 
 /** All selected rows, in order. */

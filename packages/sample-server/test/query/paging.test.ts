@@ -123,3 +123,11 @@ describe("count and ids", () => {
     expect(bodyOf(executeQuery(layer, { objectIds: "3,9", where: "objectid > 4", returnCountOnly: "true" }))).toEqual({ count: 1 });
   });
 });
+
+describe("text search and ids on large layers", () => {
+  it("text=... searches the display field", () => {
+    const layer = pointLayer({ count: 25 });
+    expect(bodyOf(executeQuery(layer, { text: "uge 2", returnIdsOnly: "true" })).objectIds).toEqual([2, 20, 21, 22, 23, 24, 25]);
+    expect(bodyOf(executeQuery(layer, { text: "it's", returnCountOnly: "true" }))).toEqual({ count: 0 });
+  });
+});

@@ -29,9 +29,9 @@ export function fieldJson(field: SampleField): FieldJson {
     type: field.type,
     alias: field.alias ?? field.name,
     sqlType: SQL_TYPES[field.type] ?? "sqlTypeOther",
-    domain: field.domain ?? null,
-    defaultValue: field.defaultValue ?? null,
-  };
+  } as FieldJson;
   if (field.length !== undefined) out.length = field.length;
+  out.domain = field.domain ?? null;
+  out.defaultValue = field.defaultValue ?? null;
   return out;
 }
