@@ -1,4 +1,5 @@
-import type { PageTask } from "./types.js";
+/** A unit of work for {@link orderedWindow}: started with the window's abort signal. */
+export type WindowTask<T> = (signal: AbortSignal) => Promise<T>;
 
 /**
  * Runs page tasks with at most `concurrency` in flight and yields their results
@@ -9,7 +10,7 @@ import type { PageTask } from "./types.js";
  * early (`break` out of `for await`) or the caller's `signal`.
  */
 export async function* orderedWindow<T>(
-  tasks: Iterator<PageTask<T>>,
+  tasks: Iterator<WindowTask<T>>,
   concurrency: number,
   signal?: AbortSignal,
 ): AsyncGenerator<T> {

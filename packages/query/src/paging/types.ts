@@ -1,3 +1,5 @@
+import type { WindowTask } from "./ordered-window.js";
+
 /**
  * Shared vocabulary of the paging engine. A strategy turns "every feature of
  * this query" into a lazy sequence of page tasks; the window runs a few tasks at
@@ -29,7 +31,7 @@ export interface FetchedPage<F> {
 export type SliceFetcher<F> = (slice: PageSlice, signal: AbortSignal) => Promise<FetchedPage<F>>;
 
 /** Produces one complete page (gaps already filled), sorted as the strategy promises. */
-export type PageTask<F> = (signal: AbortSignal) => Promise<F[]>;
+export type PageTask<F> = WindowTask<F[]>;
 
 /** Mutable state shared by the tasks of one read. */
 export interface PagingState {

@@ -1,0 +1,27 @@
+import { stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import type { CallOptions } from "@arcrest/core";
+import type { Attachment } from "../attachments/attachment.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Downloads an attachment to disk (the seed's `attachment.download(folder)`).
+ * A folder (existing, or given with a trailing slash) receives the file under
+ * the attachment's own name; anything else is the file path.
+ *
+ * @returns the path written
+ */
+export async function saveAttachment(attachment: Attachment, folderOrPath: string, options: CallOptions = {}): Promise<string> {
+  const toFolder = /[\\/]$/.test(folderOrPath) || (await isDirectory(folderOrPath));
+  const path = toFolder ? join(folderOrPath, basename(attachment.name) || `attachment-${attachment.id}`) : folderOrPath;
+  await writeFileAtomic(path, await attachment.download(options));
+  return path;
+}

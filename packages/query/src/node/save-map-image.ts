@@ -1,0 +1,14 @@
+import { exportMap, type ExportMapOptions } from "../operations/export-map.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
+
+/**
+ * Renders a map image (`<MapServer>/export`) and writes it to `path`.
+ *
+ * @param url - the MapServer URL
+ * @returns the path written
+ */
+export async function saveMapImage(url: string, path: string, options: ExportMapOptions): Promise<string> {
+  const { bytes } = await exportMap(url, options);
+  await writeFileAtomic(path, bytes);
+  return path;
+}
