@@ -45,7 +45,7 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
   const secured: string[] = [];
   for await (const { root, folders, services } of ags.walk({ onWarning: (w) => secured.push(w.folder) })) {
     walked.push(root);
-    log(`${root || "(root)"}  folders=${JSON.stringify(folders)}  services=${JSON.stringify(services.map((s) => s.name))}`);
+    log(`${root || "(root)"}  folders=${JSON.stringify(folders)}  services=${JSON.stringify(services.map((s) => `${s.name} (${s.type})`))}`);
   }
   for (const folder of secured) log(`skipped ${folder}: it needs a token`);
 
