@@ -63,7 +63,8 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const counts = exact.map(Math.floor);
   const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < total - counts.reduce((a, b) => a + b, 0); k++) counts[order[k][1]] += 1;
+  const missing = total - counts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) counts[order[k][1]] += 1;
   return counts;
 }
 
