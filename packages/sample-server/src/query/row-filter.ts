@@ -4,6 +4,7 @@ import { fieldIndexOf } from "./fields.js";
 import { buildSpatialFilter } from "./geometry/spatial-filter.js";
 import type { QueryParams } from "./params.js";
 import { intersectBounds, type RowFilter } from "./selection.js";
+import { timePredicate } from "./time-filter.js";
 import { compileWhere } from "./where/index.js";
 
 /** Adds a where clause to a filter (AND). */
@@ -45,6 +46,8 @@ export function queryFilter(layer: SampleLayer, params: QueryParams): RowFilter 
     filter = addWhere(filter, layer, `${quoteIdentifier(layer.displayField)} LIKE '%${text.replace(/'/g, "''")}%'`);
   }
   filter = addObjectIds(filter, params.ids("objectIds"));
+  const time = timePredicate(layer, params);
+  if (time) filter = { ...filter, predicates: [...filter.predicates, time] };
   const spatial = buildSpatialFilter(layer, params);
   return spatial ? { ...filter, spatial } : filter;
 }

@@ -131,3 +131,18 @@ describe("text search and ids on large layers", () => {
     expect(bodyOf(executeQuery(layer, { text: "it's", returnCountOnly: "true" }))).toEqual({ count: 0 });
   });
 });
+
+describe("time", () => {
+  it("filters on the layer's time field when it declares one, and is ignored otherwise", () => {
+    const plain = pointLayer({ count: 10 });
+    const timed = Object.assign(pointLayer({ count: 10 }), { timeInfo: { startTimeField: "OBSTIME" } });
+    const day = (n: number) => String(Date.UTC(2020, 0, 1) + n * 86_400_000);
+    const count = (layer: typeof plain, time: string) => bodyOf(executeQuery(layer, { time, returnCountOnly: "true" })).count;
+    expect(count(timed, `${day(3)},${day(5)}`)).toBe(3);
+    expect(count(timed, day(4))).toBe(1);
+    expect(count(timed, `null,${day(2)}`)).toBe(2);
+    expect(count(timed, `${day(9)},null`)).toBe(2);
+    expect(count(plain, `${day(3)},${day(5)}`)).toBe(10);
+    expect(bodyOf(executeQuery(timed, { time: "yesterday" })).error).toMatchObject({ code: 400 });
+  });
+});
