@@ -2,6 +2,7 @@ import ky from "ky";
 import { getDefaultSession } from "../auth/default-session.js";
 import { parseHttpUrl, serverRoot, serverRootKey } from "../auth/server-root.js";
 import type { Session } from "../auth/session.js";
+import { Token } from "../auth/token.js";
 import { ArcGISAuthError } from "../errors/arcgis-auth-error.js";
 import { ArcGISNetworkError } from "../errors/arcgis-network-error.js";
 import { ArcGISRequestError } from "../errors/arcgis-request-error.js";
@@ -225,12 +226,18 @@ export async function request<T = unknown>(url: string, options: RequestOptions 
   const urlParams = parsed.searchParams;
   const params: Record<string, unknown> = { ...(options.params ?? {}) };
   for (const [name, value] of urlParams) if (!(name in params)) params[name] = value;
-  const explicit = params.token;
-  delete params.token;
-  if (explicit !== undefined && explicit !== null && (typeof explicit !== "string" || explicit === "")) {
-    throw new ValidationError("params.token", "must be a non-empty string");
-  }
   parsed.search = "";
+  let explicit = params.token;
+  delete params.token;
+  if (explicit instanceof Token) {
+    if (serverRootKey(explicit.serverRoot) !== serverRootKey(parsed.toString())) {
+      throw new ValidationError("params.token", `was issued for ${explicit.serverRoot}, not for ${serverRoot(parsed.toString())}`);
+    }
+    explicit = explicit.value;
+  }
+  if (explicit !== undefined && explicit !== null && (typeof explicit !== "string" || explicit === "")) {
+    throw new ValidationError("params.token", "must be a non-empty string or a Token");
+  }
   const { entries } = serializeParams(params);
   const format = entries.find(([name]) => name === "f")?.[1];
   const session = options.session ?? getDefaultSession();

@@ -169,6 +169,14 @@ describe("tokens on requests", () => {
     }
   });
 
+  it("accepts a Token in params only for the server root it was issued for", async () => {
+    const issued = a.tokens.issue(USER);
+    const token = new Token({ value: issued.token, serverRoot: a.restUrl, expires: issued.expires });
+    await expect(request(parcelsA, { session: fastSession(), params: { token } })).resolves.toHaveProperty("layers");
+    await expect(request(parcelsB, { session: fastSession(), params: { token } })).rejects.toThrow(/params\.token: was issued for/);
+    expect(real(b.requests)).toHaveLength(0);
+  });
+
   it("keeps the token in a header when the caller forces GET", async () => {
     const issued = a.tokens.issue(USER);
     await request(parcelsA, { session: fastSession({ url: a.restUrl, token: issued.token }), httpMethod: "GET" });
