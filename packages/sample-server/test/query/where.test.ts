@@ -113,6 +113,15 @@ describe("where clause grammar", () => {
     expect(Date.UTC(2020, 0, 1) + 3 * DAY).toBe(Date.UTC(2020, 0, 4));
   });
 
+  it("EXTRACT and INTERVAL for date arithmetic", () => {
+    expect(ids("EXTRACT(DAY FROM obstime) = 5")).toEqual([4]);
+    expect(ids("EXTRACT(MONTH FROM obstime) = 1 AND EXTRACT(YEAR FROM obstime) = 2020").length).toBe(30);
+    expect(ids("obstime - INTERVAL '2' DAY < DATE '2020-01-02'")).toEqual([1, 2]);
+    expect(ids("obstime + INTERVAL '36' HOUR <= TIMESTAMP '2020-01-03 12:00:00'")).toEqual([1]);
+    expect(errorOf("EXTRACT(WEEK FROM obstime) = 1").details.join(" ")).toContain("date part");
+    expect(errorOf("EXTRACT(YEAR FROM name) = 1").details.join(" ")).toContain("needs a date");
+  });
+
   it("numeric literals: decimals, exponents, numeric strings against numbers", () => {
     expect(ids("stage = 4.5")).toEqual([3]);
     expect(ids("stage >= 4.2e1")).toEqual(range(28, 30).filter((i) => i % 7 !== 0));

@@ -326,7 +326,7 @@ const ARITHMETIC: Record<string, (a: number, b: number) => number> = {
 interface FunctionSpec {
   min: number;
   max: number;
-  args: ("number" | "string" | "any")[];
+  args: ("number" | "string" | "date" | "any")[];
   result: ValueType | "same";
   fn: (args: Scalar[]) => Scalar;
 }
@@ -365,6 +365,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     }),
   },
   MOD: { min: 2, max: 2, args: ["number"], result: "number", fn: nullSafe(([a, b]) => ((b as number) === 0 ? null : (a as number) % (b as number))) },
+  ...extractFunctions(),
   COALESCE: {
     min: 1,
     max: 16,
@@ -373,6 +374,22 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     fn: (args) => args.find((a) => a !== null) ?? null,
   },
 };
+
+function extractFunctions(): Record<string, FunctionSpec> {
+  const parts: Record<string, (d: Date) => number> = {
+    YEAR: (d) => d.getUTCFullYear(),
+    MONTH: (d) => d.getUTCMonth() + 1,
+    DAY: (d) => d.getUTCDate(),
+    HOUR: (d) => d.getUTCHours(),
+    MINUTE: (d) => d.getUTCMinutes(),
+    SECOND: (d) => d.getUTCSeconds(),
+  };
+  const out: Record<string, FunctionSpec> = {};
+  for (const [part, get] of Object.entries(parts)) {
+    out[`EXTRACT_${part}`] = { min: 1, max: 1, args: ["date"], result: "number", fn: nullSafe(([t]) => get(new Date(t as number))) };
+  }
+  return out;
+}
 
 function escapeRegExp(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -198,6 +198,31 @@ class Parser {
     }
   }
 
+  /** INTERVAL 'n' DAY|HOUR|MINUTE|SECOND, as a number of days. */
+  private parseInterval(): WhereNode {
+    const literal = this.next() as Token & { type: "string" };
+    const amount = Number(literal.value.trim());
+    if (literal.value.trim() === "" || !Number.isFinite(amount)) {
+      throw new WhereSyntaxError(`invalid INTERVAL '${literal.value}' at position ${literal.pos}`);
+    }
+    const unit = this.next();
+    const days = unit.type === "identifier" ? INTERVAL_DAYS[unit.value.toUpperCase()] : undefined;
+    if (days === undefined) throw new WhereSyntaxError(`expected DAY, HOUR, MINUTE or SECOND after INTERVAL at position ${unit.pos}`);
+    return { kind: "number", value: amount * days };
+  }
+
+  /** EXTRACT(part FROM expression). */
+  private parseExtract(): WhereNode {
+    this.expectOperator("(");
+    const part = this.next();
+    const name = part.type === "identifier" ? part.value.toUpperCase() : "";
+    if (!EXTRACT_PARTS.has(name)) throw new WhereSyntaxError(`expected a date part (YEAR, MONTH, ...) in EXTRACT at position ${part.pos}`);
+    this.expectKeyword("FROM");
+    const operand = this.parseAdditive();
+    this.expectOperator(")");
+    return { kind: "call", name: `EXTRACT_${name}`, args: [operand] };
+  }
+
   private parseIdentifier(token: Token & { type: "identifier" }): WhereNode {
     if (token.quoted) return { kind: "field", name: token.value };
     const upper = token.value.toUpperCase();
@@ -213,6 +238,8 @@ class Parser {
       return { kind: "date", value: Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) };
     }
     if (upper === "CURRENT_TIMESTAMP") return { kind: "date", value: Date.now() };
+    if (upper === "INTERVAL" && this.peek().type === "string") return this.parseInterval();
+    if (upper === "EXTRACT" && this.isOperator("(")) return this.parseExtract();
     if (this.isOperator("(")) {
       this.index++;
       const args: WhereNode[] = [];
@@ -230,6 +257,12 @@ class Parser {
     return { kind: "field", name: token.value };
   }
 }
+
+/** Days per INTERVAL unit (intervals are added to dates as fractional days). */
+const INTERVAL_DAYS: Record<string, number> = { DAY: 1, HOUR: 1 / 24, MINUTE: 1 / 1440, SECOND: 1 / 86400 };
+
+/** Date parts EXTRACT accepts. */
+const EXTRACT_PARTS = new Set(["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"]);
 
 /** Parses a where clause; throws {@link WhereSyntaxError} naming the offending token. */
 export function parseWhere(text: string): WhereNode {
