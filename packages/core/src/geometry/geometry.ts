@@ -32,13 +32,26 @@ import { readGeometryInput } from "./read-geometry-input.js";
 export type GeometryInput =
   | Geometry
   | EsriGeometry
-  | EsriFeature<Record<string, unknown>>
-  | FeatureSet<Record<string, unknown>>
+  | EsriFeatureLike
+  | EsriFeatureSetLike
   | GeoJSONGeometry
   | GeoJSONFeature
   | GeoJSONFeatureCollection
   | readonly number[]
   | string;
+
+/** An Esri JSON feature as far as {@link Geometry} needs it (attributes may be missing). */
+export type EsriFeatureLike = Pick<EsriFeature<Record<string, unknown>>, "geometry"> & { attributes?: Record<string, unknown> };
+
+/**
+ * An Esri JSON feature set as far as {@link Geometry} needs it: query responses,
+ * and the GP-style `{ geometryType, features, sr }` of the seed.
+ */
+export type EsriFeatureSetLike = Omit<FeatureSet<Record<string, unknown>>, "features"> & {
+  features: readonly EsriFeatureLike[];
+  /** Spatial reference as GP services and the seed write it. */
+  sr?: SpatialReference;
+};
 
 /** Options of the {@link Geometry} constructor. */
 export interface GeometryOptions {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { Geometry, type GeometryInput, type GeometryOptions } from "./geometry.js";
+export { Geometry, type GeometryInput, type GeometryOptions, type EsriFeatureLike, type EsriFeatureSetLike } from "./geometry.js";
 export { Envelope } from "./envelope.js";
 export { GeometryError } from "./errors.js";
 export type { GeometryQueryParams } from "./query-params.js";

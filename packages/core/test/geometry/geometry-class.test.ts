@@ -83,11 +83,11 @@ describe("Geometry inputs", () => {
 
   it("reads the seed's GP feature set with `sr`", () => {
     const point = {
-      geometryType: "esriGeometryPoint",
+      geometryType: "esriGeometryPoint" as const,
       features: [{ geometry: { x: -10603050.16225853, y: 4715351.1473399615, spatialReference: { wkid: 102100, latestWkid: 3857 } } }],
       sr: { wkid: 102100, latestWkid: 3857 },
     };
-    const g = new Geometry(point as unknown as GeometryInput);
+    const g = new Geometry(point);
     expect(g.toQueryParams()).toEqual({ geometry: "-10603050.16225853,4715351.1473399615", geometryType: "esriGeometryPoint", inSR: 102100 });
   });
 
