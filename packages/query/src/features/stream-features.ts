@@ -204,7 +204,12 @@ export function streamFeatures(url: string, options: StreamFeaturesOptions & { f
 export function streamFeatures(url: string, options?: StreamFeaturesOptions & { f?: "json" }): AsyncGenerator<Feature>;
 export function streamFeatures(url: string, options?: StreamFeaturesOptions): AsyncGenerator<Feature | GeoFeature>;
 export async function* streamFeatures(url: string, options: StreamFeaturesOptions = {}): AsyncGenerator<Feature | GeoFeature> {
+  const signal = options.signal;
   for await (const page of streamPages(url, options)) {
-    for (const feature of page) yield feature;
+    for (const feature of page) {
+      // Stop at once on abort, not at the end of the page in hand.
+      signal?.throwIfAborted();
+      yield feature;
+    }
   }
 }
