@@ -2,7 +2,18 @@
 export type BBox = [number, number, number, number];
 
 /** Anything with envelope bounds: an Esri envelope, an {@link Envelope}, or a {@link BBox}. */
-export type BoundsLike = readonly number[] | { xmin: number; ymin: number; xmax: number; ymax: number };
+export type BoundsLike =
+  | readonly number[]
+  | {
+      /** Smallest x. */
+      xmin: number;
+      /** Smallest y. */
+      ymin: number;
+      /** Largest x. */
+      xmax: number;
+      /** Largest y. */
+      ymax: number;
+    };
 
 /**
  * The `[xmin, ymin, xmax, ymax]` of a bounds-like value. A 6-number GeoJSON

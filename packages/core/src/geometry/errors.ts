@@ -7,6 +7,7 @@ import { ValidationError } from "../errors/validation-error.js";
  * message reads "`parameter`: problem".
  */
 export class GeometryError extends ValidationError {
+  /** `"GeometryError"`. */
   override name = "GeometryError";
   /** The offending value, when it helps debugging. */
   readonly value: unknown;

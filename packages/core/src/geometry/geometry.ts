@@ -41,13 +41,17 @@ export type GeometryInput =
   | string;
 
 /** An Esri JSON feature as far as {@link Geometry} needs it (attributes may be missing). */
-export type EsriFeatureLike = Pick<EsriFeature<Record<string, unknown>>, "geometry"> & { attributes?: Record<string, unknown> };
+export type EsriFeatureLike = Pick<EsriFeature<Record<string, unknown>>, "geometry"> & {
+  /** The attributes (not needed for a geometry). */
+  attributes?: Record<string, unknown>;
+};
 
 /**
  * An Esri JSON feature set as far as {@link Geometry} needs it: query responses,
  * and the GP-style `{ geometryType, features, sr }` of the seed.
  */
 export type EsriFeatureSetLike = Omit<FeatureSet<Record<string, unknown>>, "features"> & {
+  /** The features; the first one's geometry is used. */
   features: readonly EsriFeatureLike[];
   /** Spatial reference as GP services and the seed write it. */
   sr?: SpatialReference;

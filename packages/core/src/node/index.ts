@@ -12,6 +12,7 @@ export {
   type Shapefile,
   type ShapefileFeature,
   type ShapefileHeader,
+  type ShapefileBBox,
 } from "./read-shapefile.js";
 export { readShapeRecord } from "./read-shape-record.js";
 export { spatialReferenceFromPrj } from "./read-prj.js";

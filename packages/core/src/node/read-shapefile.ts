@@ -18,8 +18,28 @@ export interface ShapefileHeader {
   hasM: boolean;
   /** File length in bytes, as the header states it. */
   fileLength: number;
-  /** Bounding box of all shapes, with Z and M ranges as stored. */
-  bbox: { xmin: number; ymin: number; xmax: number; ymax: number; zmin: number; zmax: number; mmin: number; mmax: number };
+  /** Bounding box of all shapes, with Z and M ranges as stored (0 when the type has none). */
+  bbox: ShapefileBBox;
+}
+
+/** The bounding box in a .shp header. */
+export interface ShapefileBBox {
+  /** Smallest x. */
+  xmin: number;
+  /** Smallest y. */
+  ymin: number;
+  /** Largest x. */
+  xmax: number;
+  /** Largest y. */
+  ymax: number;
+  /** Smallest Z. */
+  zmin: number;
+  /** Largest Z. */
+  zmax: number;
+  /** Smallest M. */
+  mmin: number;
+  /** Largest M. */
+  mmax: number;
 }
 
 /** One feature of a shapefile. */
