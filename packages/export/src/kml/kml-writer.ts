@@ -14,7 +14,7 @@ import { escapeXml } from "./xml.js";
 export interface KmlOptions extends WriterOptions {
   /** Document and folder name (default `"export"`). */
   name?: string;
-  /** Attribute shown as each placemark's name (default: none). */
+  /** Attribute shown as each placemark's `<name>` (default: a field called `name`, if any). */
   nameField?: string;
   /** Features read ahead to infer what the source leaves open (default 1000). */
   lookahead?: number;
@@ -51,10 +51,11 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const nameField = options.nameField;
-  if (nameField !== undefined && source.fields && !source.fields.some((f) => f.name === nameField)) {
-    throw new ExportValidationError(`nameField ${nameField} is not one of the fields`, "nameField");
+  if (options.nameField !== undefined && source.fields && !source.fields.some((f) => f.name === options.nameField)) {
+    throw new ExportValidationError(`nameField ${options.nameField} is not one of the fields`, "nameField");
   }
+  // A field called "name" is what KML readers show (and GDAL reads <name> into it).
+  const nameField = options.nameField ?? prepared.columns.find((c) => c.name.toLowerCase() === "name")?.name;
   const toGeoJSON = geoJSONConverter(
     { hasZ: prepared.hasZ, hasM: prepared.hasM },
     await wgs84Transform(prepared.spatialReference, prepared),
@@ -68,7 +69,9 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   chunker.push('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n');
   chunker.push(`<name>${name}</name>\n<Schema name="${escapeXml(schemaId)}" id="${escapeXml(schemaId)}">\n`);
   for (const column of columns) chunker.push(`<SimpleField name="${escapeXml(column.name)}" type="${schemaType(column)}"/>\n`);
-  chunker.push(`</Schema>\n<Folder><name>${name}</name>\n`);
+  // Placemarks sit in the Document itself: GDAL's LIBKML driver does not find
+  // a Document-level Schema for placemarks inside a Folder of a KMZ.
+  chunker.push("</Schema>\n");
 
   let index = 0;
   for await (const feature of prepared.features) {
@@ -88,7 +91,7 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
     const chunk = chunker.push(parts.join(""));
     if (chunk) yield chunk;
   }
-  chunker.push("</Folder>\n</Document>\n</kml>\n");
+  chunker.push("</Document>\n</kml>\n");
   yield chunker.flush();
 }
 

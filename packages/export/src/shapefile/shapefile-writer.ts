@@ -1,4 +1,5 @@
-import type { SpatialReference } from "@arcrest/core";
+import type { EsriGeometry, SpatialReference } from "@arcrest/core";
+import { geometryTypeOf } from "../input/geometry-info.js";
 import { ByteBuffer } from "../bytes/byte-buffer.js";
 import type { ByteSink } from "../bytes/byte-sink.js";
 import { FileSizeLimitError } from "../errors.js";
@@ -7,7 +8,7 @@ import type { FeatureSource, WriterOptions } from "../types.js";
 import { type DbfPlanOptions, planDbfColumns } from "./dbf-columns.js";
 import { DbfEncoder } from "./dbf-encoder.js";
 import { builtInPrj, type PrjResolver } from "./prj.js";
-import { type ShapeBounds, ShpEncoder } from "./shp-encoder.js";
+import { type NullShapeReason, type ShapeBounds, ShpEncoder } from "./shp-encoder.js";
 import { shapeTypeFor, type ShapeTypeCode } from "./shape-types.js";
 
 /** The files of a shapefile, by extension. */
@@ -95,6 +96,17 @@ function shpHeader(fileBytes: number, shapeType: number, bounds: ShapeBounds | u
     values.forEach((v, i) => view.setFloat64(36 + 8 * i, v, true));
   }
   return bytes;
+}
+
+function nullShapeCause(reason: NullShapeReason, geometry: EsriGeometry | null | undefined, layerType: string | undefined): string {
+  switch (reason) {
+    case "missing":
+      return "has no geometry";
+    case "malformed":
+      return "has no usable geometry (no part with enough vertices, or coordinates that are not numbers)";
+    case "type-mismatch":
+      return `has a ${geometryTypeOf(geometry) ?? "geometry"} where the layer holds ${layerType ?? "no geometry"}`;
+  }
 }
 
 async function resolvePrj(option: ShapefileOptions["prj"], sr: SpatialReference): Promise<string | undefined> {
@@ -194,7 +206,7 @@ export async function writeShapefile(
         if (shapeType !== 0 && nullShapes <= MAX_NULL_WARNINGS) {
           onWarning?.({
             code: reason === "type-mismatch" ? "geometry-type-mismatch" : "null-geometry",
-            message: `Feature #${count}: ${reason} geometry written as a null shape${nullShapes === MAX_NULL_WARNINGS ? " (further null shapes not reported)" : ""}`,
+            message: `Feature #${count} ${nullShapeCause(reason, feature.geometry, prepared.geometryType)}: written as a null shape${nullShapes === MAX_NULL_WARNINGS ? " (further null shapes not reported)" : ""}`,
             featureIndex: count,
           });
         }

@@ -1,4 +1,4 @@
-import type { EsriGeometry, Position } from "@arcrest/core";
+import { normalizeEsriGeometry, type EsriGeometry, type Position } from "@arcrest/core";
 import type { ByteBuffer } from "../bytes/byte-buffer.js";
 import { geometryTypeOf } from "../input/geometry-info.js";
 import { ShapeType, type ShapeTypeCode } from "./shape-types.js";
@@ -103,7 +103,18 @@ export class ShpEncoder {
       this.lastNullReason = "type-mismatch";
       return this.#null(out);
     }
-    const parts = this.#parts(geometry, type, gz, gm);
+    let parts = this.#parts(geometry, type, gz, gm);
+    if (!parts && this.lastNullReason === "malformed") {
+      // Rare: vertices without numeric x/y. Clean them out the way every other
+      // writer does (core's normalisation drops such vertices) and try again.
+      try {
+        const clean = normalizeEsriGeometry(geometry, { hasZ: gz, hasM: gm });
+        this.lastNullReason = undefined;
+        parts = this.#parts(clean, geometryTypeOf(clean) ?? type, clean.hasZ === true, clean.hasM === true);
+      } catch {
+        this.lastNullReason = "malformed";
+      }
+    }
     if (!parts) return this.#null(out);
     return this.#multi(out, parts);
   }

@@ -1,0 +1,13 @@
+/**
+ * `@arcrest/export/node`: write layers, feature sets and geocode results to
+ * files (format from the extension), atomically: temporary names renamed at the
+ * end, nothing left behind on failure or abort.
+ *
+ * @packageDocumentation
+ */
+export { writeFeaturesToFile, type ExportFileOptions, type ExportResult } from "./export-features.js";
+export { exportFeatureSet, type ExportableFeatureSet } from "./export-feature-set.js";
+export { exportGeocodeResults, type GeocodeCandidateLike, type ExportGeocodeOptions } from "./export-geocode-results.js";
+export { formatFromPath, type ExportFormat } from "./formats.js";
+export { FileSink } from "./file-sink.js";
+export { fullPrjResolver } from "./full-prj.js";
