@@ -3,6 +3,7 @@ export * from "./match-name.js";
 export * from "./service-url.js";
 export * from "./layer-metadata.js";
 export * from "./connect-options.js";
+export * from "./server-info.js";
 export * from "./fetch-directory.js";
 export * from "./fetch-service-info.js";
 export * from "./fetch-layer-info.js";

@@ -7,6 +7,7 @@ import {
   Session,
   ValidationError,
   fetchLayerInfo,
+  fetchServerInfo,
   type CatalogWarning,
 } from "@arcrest/core";
 
@@ -95,5 +96,14 @@ describe("ArcServer", () => {
   it("fails with a typed auth error when a secured service is opened without a token", async () => {
     const ags = await ArcServer.connect(server.restUrl, { session: fresh() });
     await expect(ags.getService("Secure/Parcels")).rejects.toBeInstanceOf(ArcGISAuthError);
+  });
+});
+
+describe("fetchServerInfo", () => {
+  it("reads rest/info from any URL of the server", async () => {
+    const info = await fetchServerInfo(`${server.restUrl}/ahps_gauges/MapServer/0`, { session: fresh() });
+    expect(info.authInfo.isTokenBasedSecurity).toBe(true);
+    expect(info.authInfo.tokenServicesUrl).toBe(`${server.url}/arcgis/tokens/generateToken`);
+    expect(info.currentVersion).toBeGreaterThan(10);
   });
 });

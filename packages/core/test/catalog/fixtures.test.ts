@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LayerMetadata, type LayerInfo } from "@arcrest/core";
+import { LayerMetadata, parseServerInfo, type LayerInfo } from "@arcrest/core";
 
 const FIXTURES = join(__dirname, "../../../../../shared/fixtures/arcgis");
 
@@ -48,5 +48,15 @@ describe("service definitions", () => {
     expect(Array.isArray(info.layers)).toBe(true);
     expect(typeof info.layers[0].id).toBe("number");
     expect(typeof info.layers[0].name).toBe("string");
+  });
+});
+
+describe("rest/info", () => {
+  it.each(load("catalog"))("%s parses, with string booleans normalised", (_name, json) => {
+    const info = parseServerInfo(json);
+    const raw = json as { currentVersion: number; authInfo: { isTokenBasedSecurity: unknown } };
+    expect(info.currentVersion).toBe(raw.currentVersion);
+    expect(typeof info.authInfo.isTokenBasedSecurity).toBe("boolean");
+    expect(info.authInfo.isTokenBasedSecurity).toBe(String(raw.authInfo.isTokenBasedSecurity) === "true");
   });
 });
