@@ -101,7 +101,7 @@ export class MapServiceLayer extends LayerMetadata {
    */
   query(options: LayerQueryOptions & { f: "geojson" }): Promise<GeoJSONQueryResult>;
   query(options?: LayerQueryOptions & { f?: "json" }): Promise<QueryResult>;
-  query(options: LayerQueryOptions = {}): Promise<QueryResult | GeoJSONQueryResult> {
+  async query(options: LayerQueryOptions = {}): Promise<QueryResult | GeoJSONQueryResult> {
     const { getAll, ...rest } = options;
     if (getAll) {
       if (rest.resultOffset !== undefined || rest.resultRecordCount !== undefined) {
@@ -132,12 +132,12 @@ export class MapServiceLayer extends LayerMetadata {
   }
 
   /** Features intersecting (or within `distance` of) a geometry: the seed's `select_by_location`. */
-  selectByLocation(geometry: GeometryInput, options: SelectByLocationOptions = {}): Promise<QueryResult> {
+  async selectByLocation(geometry: GeometryInput, options: SelectByLocationOptions = {}): Promise<QueryResult> {
     return queryAll(this.url, { ...this.#call(options), geometry, layer: this, f: "json" });
   }
 
   /** Number of matching features (`returnCountOnly`). */
-  count(options: QueryFilter & CallOptions = {}): Promise<number> {
+  async count(options: QueryFilter & CallOptions = {}): Promise<number> {
     return queryCount(this.url, this.#call(options));
   }
 
@@ -147,7 +147,7 @@ export class MapServiceLayer extends LayerMetadata {
   }
 
   /** Statistics (count, sum, min, max, avg, stddev, var...), optionally grouped. */
-  statistics(options: QueryStatisticsOptions): Promise<Record<string, FeatureValue>[]> {
+  async statistics(options: QueryStatisticsOptions): Promise<Record<string, FeatureValue>[]> {
     return queryStatistics(this.url, this.#call(options));
   }
 
@@ -161,7 +161,7 @@ export class MapServiceLayer extends LayerMetadata {
   }
 
   /** One feature by object id. */
-  getFeature(objectId: number, options: GetFeatureOptions = {}): Promise<Feature> {
+  async getFeature(objectId: number, options: GetFeatureOptions = {}): Promise<Feature> {
     return getFeature(this.url, objectId, { ...this.#call(options), layer: this });
   }
 
@@ -182,19 +182,19 @@ export class MapServiceLayer extends LayerMetadata {
   }
 
   /** Records related to some of this layer's features, grouped by feature. */
-  queryRelatedRecords(options: LayerRelatedRecordsOptions): Promise<RelatedRecordsResult> {
+  async queryRelatedRecords(options: LayerRelatedRecordsOptions): Promise<RelatedRecordsResult> {
     const { relationship, ...rest } = options;
     return queryRelatedRecords(this.url, { ...this.#call(rest), relationshipId: this.relationshipId(relationship) });
   }
 
   /** How many related records each feature has. */
-  relatedRecordCount(options: LayerRelatedRecordsOptions): Promise<Map<number, number>> {
+  async relatedRecordCount(options: LayerRelatedRecordsOptions): Promise<Map<number, number>> {
     const { relationship, ...rest } = options;
     return queryRelatedRecordCount(this.url, { ...this.#call(rest), relationshipId: this.relationshipId(relationship) });
   }
 
   /** The attachments of one feature, each with `download()`. */
-  attachments(objectId: number, options: CallOptions = {}): Promise<Attachment[]> {
+  async attachments(objectId: number, options: CallOptions = {}): Promise<Attachment[]> {
     return fetchAttachments(this.url, objectId, this.#call(options));
   }
 
@@ -202,7 +202,7 @@ export class MapServiceLayer extends LayerMetadata {
    * Attachments of many features at once (`queryAttachments` on 10.7+, one
    * request per feature on older servers or layers that do not advertise it).
    */
-  queryAttachments(options: QueryAttachmentsOptions = {}): Promise<FeatureAttachments[]> {
+  async queryAttachments(options: QueryAttachmentsOptions = {}): Promise<FeatureAttachments[]> {
     const supported = this.info.advancedQueryCapabilities?.supportsQueryAttachments === true;
     return queryAttachments(this.url, { ...(supported ? {} : { mode: "per-feature" as const }), ...this.#call(options) });
   }

@@ -97,12 +97,12 @@ export class MapService extends Service {
   }
 
   /** A layer (or table) by id or name: case-insensitive, `*` wildcards; layers are searched before tables. */
-  layer(nameOrId: string | number, options: CallOptions = {}): Promise<MapServiceLayer> {
+  async layer(nameOrId: string | number, options: CallOptions = {}): Promise<MapServiceLayer> {
     return this.#load(this.#entry(nameOrId, ["layers", "tables"]), options);
   }
 
   /** A table by id or name (case-insensitive, `*` wildcards). */
-  table(nameOrId: string | number, options: CallOptions = {}): Promise<MapServiceLayer> {
+  async table(nameOrId: string | number, options: CallOptions = {}): Promise<MapServiceLayer> {
     return this.#load(this.#entry(nameOrId, ["tables"]), options);
   }
 
@@ -120,7 +120,7 @@ export class MapService extends Service {
    * Queries several layers at once, each with its own where clause (`layerDefs`):
    * one service-level request on a FeatureServer, one per layer elsewhere.
    */
-  query(options: QueryServiceOptions): Promise<ServiceQueryLayerResult[]> {
+  async query(options: QueryServiceOptions): Promise<ServiceQueryLayerResult[]> {
     return queryService(this.url, { session: this.session, ...options });
   }
 
@@ -128,7 +128,7 @@ export class MapService extends Service {
    * Renders a map image (`export`, `f=image`) and returns its bytes. MapServer
    * only. Write it to a file with `saveMapImage` from `@arcrest/query/node`.
    */
-  export(options: ExportMapOptions): Promise<ExportedMap> {
+  async export(options: ExportMapOptions): Promise<ExportedMap> {
     if (!/\/MapServer$/i.test(this.url)) throw new ValidationError("url", `map export needs a MapServer, not ${this.url}`);
     return exportMap(this.url, { session: this.session, ...options });
   }

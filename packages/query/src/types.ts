@@ -10,6 +10,7 @@ import type {
   Progress,
   SpatialReference,
 } from "@arcrest/core";
+import type { PagingPlan, QueryFacts } from "./paging/planner.js";
 
 /** An attribute value after normalisation: dates become `Date`. */
 export type FeatureValue = string | number | boolean | null | Date;
@@ -143,6 +144,8 @@ export interface PagingOptions {
   paging?: PagingStrategyName;
   /** Called after each page with the features delivered so far and the server's count. */
   onProgress?: (progress: Progress) => void;
+  /** Called once with the paging plan chosen and the count it is based on (for logs and tests). */
+  onPlan?: (plan: PagingPlan, facts: QueryFacts) => void;
 }
 
 /** Paging strategies (see {@link PagingOptions.paging}). */

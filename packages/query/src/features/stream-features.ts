@@ -14,7 +14,7 @@ import { featureQueryParams, orderByParam } from "../params/feature-query-params
 import { resolveOutFields } from "../params/out-fields.js";
 import { andWhere } from "../params/where.js";
 import { readPages } from "../paging/read-pages.js";
-import type { PagingPlan, QueryFacts } from "../paging/planner.js";
+import type { QueryFacts } from "../paging/planner.js";
 import type { FetchedPage, PageSlice } from "../paging/types.js";
 import { parseFeatureSet, type ParsedFeatureSet } from "../parse/feature-set.js";
 import { parseGeoJSONPage } from "../parse/geojson-page.js";
@@ -25,8 +25,6 @@ import { esriFeatureNormalizer, geoFeatureNormalizer } from "./feature-normalize
 export interface StreamFeaturesOptions extends FeaturesOptions {
   /** The layer's metadata when already loaded (else it is read once from `url`). */
   layer?: LayerMetadata;
-  /** Receives the paging plan chosen (for logging and tests). */
-  onPlan?: (plan: PagingPlan, facts: QueryFacts) => void;
   /** Receives the first Esri JSON page's metadata (fields, spatial reference ...), once. */
   onMetadata?: (metadata: Omit<ParsedFeatureSet, "features">) => void;
 }
