@@ -1,0 +1,302 @@
+/**
+ * The edit engine: sends edits in chunks, maps every answer back to the input edits, and never
+ * sends an edit twice blindly. When an answer is lost, it checks what the server applied
+ * (`verify.ts`); only edits shown not to be applied are sent again, and adds carry GlobalIDs so
+ * the check is exact and a duplicate is refused by the server.
+ */
+import { request, type CallOptions } from "@arcrest/core";
+import type { EditLayer } from "./edit-target.js";
+import { groupByLayer, type EditUnit } from "./edit-unit.js";
+import { EditsAbortedError } from "./edits-aborted-error.js";
+import { canonicalGlobalId, newGlobalId } from "./global-id.js";
+import { attributeOf, setAttribute, type WireFeature } from "./normalize-input.js";
+import { parseLayerEditResults, parseServiceEditResults, type ServerEditResult, type ServerLayerResults } from "./parse-results.js";
+import { classifyFailure } from "./request-outcome.js";
+import type { ChunkReport, EditErrorInfo, EditKind, EditOptions, EditResult, EditStatus, EditSummary } from "./types.js";
+import { verifyUnits } from "./verify.js";
+
+/** Where the edits go: one layer's applyEdits, or the service's. */
+export type EditEndpoint = { level: "layer"; layer: EditLayer } | { level: "service"; url: string; layers: ReadonlyMap<number, EditLayer> };
+
+/** An edit as given to the engine. */
+export interface EngineEdit {
+  kind: EditKind;
+  layerId: number;
+  index: number;
+  payload: WireFeature | number | string;
+}
+
+interface Chunk {
+  index: number;
+  units: EditUnit[];
+  useGlobalIds: boolean;
+  report: ChunkReport;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 3;
+const ROLLED_BACK_CODES = new Set([1003, 1012, 2000]);
+
+function layersOf(endpoint: EditEndpoint): ReadonlyMap<number, EditLayer> {
+  return endpoint.level === "layer" ? new Map([[endpoint.layer.id, endpoint.layer]]) : endpoint.layers;
+}
+
+function newResult(edit: EngineEdit): EditResult {
+  return {
+    kind: edit.kind,
+    index: edit.index,
+    layerId: edit.layerId,
+    chunk: -1,
+    status: "not-applied",
+    success: false,
+    objectId: edit.kind === "add" ? undefined : typeof edit.payload === "number" ? edit.payload : undefined,
+    globalId: undefined,
+    error: { code: undefined, description: "Not sent." },
+    verified: false,
+  };
+}
+
+function settle(unit: EditUnit, status: EditStatus, fields: Partial<EditResult> = {}): void {
+  const r = unit.result;
+  r.status = status;
+  r.success = status === "applied";
+  if (fields.objectId !== undefined) r.objectId = fields.objectId;
+  if (fields.globalId !== undefined) r.globalId = fields.globalId;
+  r.error = status === "applied" ? undefined : (fields.error ?? r.error);
+  if (fields.verified) r.verified = true;
+}
+
+/** Splits the edits into chunks; decides where GlobalIDs are sent. */
+function planChunks(edits: readonly EngineEdit[], endpoint: EditEndpoint, options: EditOptions, batchSize: number): Chunk[] {
+  const layers = layersOf(endpoint);
+  const units: EditUnit[] = edits.map((edit) => ({ ...edit, globalId: undefined, byGlobalId: false, result: newResult(edit) }));
+  const involved = [...new Set(units.map((u) => u.layerId))].map((id) => layers.get(id));
+  const gidCapable = involved.every((l) => l?.supportsGlobalIds === true);
+  const hasAdds = units.some((u) => u.kind === "add");
+  const hasOthers = units.some((u) => u.kind !== "add");
+  const auto = options.useGlobalIds === undefined;
+  // A small mixed job asked to be atomic stays one request; otherwise adds go apart so they can carry GlobalIDs.
+  const keepTogether = options.rollbackOnFailure === true && units.length <= batchSize;
+  const groups =
+    auto && gidCapable && hasAdds && hasOthers && !keepTogether ? [units.filter((u) => u.kind === "add"), units.filter((u) => u.kind !== "add")] : [units];
+  const chunks: Chunk[] = [];
+  for (const group of groups) {
+    for (let i = 0; i < group.length; i += batchSize) {
+      const slice = group.slice(i, i + batchSize);
+      const useGlobalIds = options.useGlobalIds ?? (gidCapable && slice.every((u) => u.kind === "add"));
+      const index = chunks.length;
+      for (const unit of slice) {
+        unit.result.chunk = index;
+        unit.byGlobalId = useGlobalIds;
+        if (useGlobalIds && unit.kind === "add") {
+          const layer = layers.get(unit.layerId);
+          const feature = unit.payload as WireFeature;
+          if (layer?.globalIdField) {
+            const given = canonicalGlobalId(attributeOf(feature.attributes, layer.globalIdField));
+            unit.globalId = given ?? newGlobalId();
+            const attributes = { ...feature.attributes };
+            setAttribute(attributes, layer.globalIdField, unit.globalId);
+            unit.payload = { ...feature, attributes };
+          }
+        }
+      }
+      chunks.push({
+        index,
+        units: slice,
+        useGlobalIds,
+        report: { index, layerIds: [...new Set(slice.map((u) => u.layerId))], size: slice.length, attempts: 0, lostResponse: false, statuses: {}, error: undefined },
+      });
+    }
+  }
+  return chunks;
+}
+
+function deletesParam(units: EditUnit[], byGlobalId: boolean): string | undefined {
+  if (units.length === 0) return undefined;
+  const ids = units.map((u) => u.payload as number | string);
+  return byGlobalId ? JSON.stringify(ids) : ids.join(",");
+}
+
+function layerPayload(units: { adds: EditUnit[]; updates: EditUnit[]; deletes: EditUnit[] }, byGlobalId: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (units.adds.length > 0) out.adds = JSON.stringify(units.adds.map((u) => u.payload));
+  if (units.updates.length > 0) out.updates = JSON.stringify(units.updates.map((u) => u.payload));
+  const deletes = deletesParam(units.deletes, byGlobalId);
+  if (deletes !== undefined) out.deletes = deletes;
+  return out;
+}
+
+/** Sends one request with the given units; returns each unit's server result (undefined when missing). */
+async function send(endpoint: EditEndpoint, units: EditUnit[], useGlobalIds: boolean, options: EditOptions): Promise<Map<EditUnit, ServerEditResult | undefined>> {
+  const groups = groupByLayer(units);
+  const common: Record<string, string | boolean> = {
+    f: "json",
+    rollbackOnFailure: options.rollbackOnFailure ?? false,
+    useGlobalIds,
+    ...(options.gdbVersion ? { gdbVersion: options.gdbVersion } : {}),
+  };
+  const call = {
+    kind: "write" as const,
+    httpMethod: "POST" as const,
+    ...(options.session ? { session: options.session } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.timeout ? { timeout: options.timeout } : {}),
+  };
+  const out = new Map<EditUnit, ServerEditResult | undefined>();
+  const assign = (group: { adds: EditUnit[]; updates: EditUnit[]; deletes: EditUnit[] }, results: ServerLayerResults): void => {
+    group.adds.forEach((u, i) => out.set(u, results.addResults[i]));
+    group.updates.forEach((u, i) => out.set(u, results.updateResults[i]));
+    group.deletes.forEach((u, i) => out.set(u, results.deleteResults[i]));
+  };
+  if (endpoint.level === "layer") {
+    const group = groups.get(endpoint.layer.id) ?? { adds: [], updates: [], deletes: [] };
+    const body = await request(`${endpoint.layer.url}/applyEdits`, { ...call, params: { ...common, ...layerPayload(group, useGlobalIds) } });
+    assign(group, parseLayerEditResults(body));
+    return out;
+  }
+  const edits = [...groups].map(([id, group]) => {
+    const payload = layerPayload(group, useGlobalIds);
+    return {
+      id,
+      ...(payload.adds ? { adds: group.adds.map((u) => u.payload) } : {}),
+      ...(payload.updates ? { updates: group.updates.map((u) => u.payload) } : {}),
+      ...(payload.deletes ? { deletes: group.deletes.map((u) => u.payload) } : {}),
+    };
+  });
+  const body = await request(`${endpoint.url}/applyEdits`, { ...call, params: { ...common, edits: JSON.stringify(edits) } });
+  const byLayer = new Map(parseServiceEditResults(body).map((r) => [r.id, r]));
+  for (const [id, group] of groups) {
+    const results = byLayer.get(id);
+    if (results) assign(group, results);
+    else for (const u of [...group.adds, ...group.updates, ...group.deletes]) out.set(u, undefined);
+  }
+  return out;
+}
+
+function isRolledBack(error: ServerEditResult["error"]): boolean {
+  return !!error && ((error.code !== undefined && ROLLED_BACK_CODES.has(error.code)) || /rolled back/i.test(error.description));
+}
+
+/** Runs one chunk to its end: sends, maps results, checks lost answers, resends what was not applied. */
+async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptions, maxAttempts: number): Promise<"continue" | "stop"> {
+  const layers = layersOf(endpoint);
+  let pending = chunk.units;
+  // Edits resent after a lost answer: an "already exists" (adds) or "missing" (deletes) refusal means the first one landed.
+  const resent = new Set<EditUnit>();
+  while (pending.length > 0) {
+    chunk.report.attempts += 1;
+    let results: Map<EditUnit, ServerEditResult | undefined>;
+    try {
+      results = await send(endpoint, pending, chunk.useGlobalIds, options);
+    } catch (thrown) {
+      if (options.signal?.aborted) {
+        for (const u of pending) settle(u, "unknown", { error: { code: undefined, description: "Cancelled while the request was in flight." } });
+        throw thrown;
+      }
+      const outcome = classifyFailure(thrown);
+      chunk.report.error = outcome.error;
+      if (outcome.kind !== "lost") {
+        for (const u of pending) settle(u, "not-applied", { error: outcome.error });
+        return outcome.kind === "auth" ? "stop" : "continue";
+      }
+      chunk.report.lostResponse = true;
+      pending = await afterLostAnswer(pending, layers, options, outcome.error, chunk.report.attempts < maxAttempts);
+      for (const u of pending) resent.add(u);
+      continue;
+    }
+    const anyFailed = [...results.values()].some((r) => r && !r.success);
+    const toCheck: EditUnit[] = [];
+    for (const unit of pending) {
+      const r = results.get(unit);
+      if (!r) {
+        toCheck.push(unit);
+        continue;
+      }
+      const globalId = r.globalId ?? unit.globalId;
+      if (r.success) {
+        if (options.rollbackOnFailure && anyFailed) {
+          settle(unit, "rolled-back", { error: { code: 1003, description: "Operation rolled back: another edit of the same request failed." } });
+        } else {
+          settle(unit, "applied", { objectId: r.objectId, globalId });
+        }
+      } else if (resent.has(unit) && ((unit.kind === "add" && r.error?.code === 1022) || (unit.kind === "delete" && r.error?.code === 1011))) {
+        toCheck.push(unit);
+      } else {
+        settle(unit, isRolledBack(r.error) ? "rolled-back" : "failed", { error: r.error as EditErrorInfo, ...(unit.kind === "add" ? {} : { objectId: r.objectId, globalId }) });
+      }
+    }
+    if (toCheck.length === 0) break;
+    chunk.report.lostResponse = true;
+    pending = await afterLostAnswer(toCheck, layers, options, { code: undefined, description: "The answer did not cover this edit." }, chunk.report.attempts < maxAttempts);
+    for (const u of pending) resent.add(u);
+  }
+  return "continue";
+}
+
+/** Checks edits whose outcome is unknown; returns those to send again (verified not applied). */
+async function afterLostAnswer(
+  units: EditUnit[],
+  layers: ReadonlyMap<number, EditLayer>,
+  options: CallOptions,
+  lost: EditErrorInfo,
+  mayResend: boolean,
+): Promise<EditUnit[]> {
+  const verdicts = await verifyUnits(units, layers, options);
+  const again: EditUnit[] = [];
+  for (const unit of units) {
+    const verdict = verdicts.get(unit) ?? { unknown: "not checked" };
+    if ("unknown" in verdict) {
+      settle(unit, "unknown", { error: { code: lost.code, description: `The answer was lost (${lost.description}) and ${verdict.unknown}.` } });
+    } else if (verdict.applied) {
+      settle(unit, "applied", { objectId: verdict.objectId, globalId: verdict.globalId ?? unit.globalId, verified: true });
+    } else if (mayResend) {
+      again.push(unit);
+    } else {
+      settle(unit, "not-applied", { verified: true, error: { code: lost.code, description: `The answer was lost (${lost.description}); a check showed the edit was not applied.` } });
+    }
+  }
+  return again;
+}
+
+function summarize(units: readonly EditUnit[], chunks: readonly Chunk[]): EditSummary {
+  for (const chunk of chunks) {
+    chunk.report.statuses = {};
+    for (const u of chunk.units) chunk.report.statuses[u.result.status] = (chunk.report.statuses[u.result.status] ?? 0) + 1;
+  }
+  const results = units.map((u) => u.result);
+  const applied = results.filter((r) => r.status === "applied").length;
+  const unknown = results.filter((r) => r.status === "unknown").length;
+  return {
+    addResults: results.filter((r) => r.kind === "add"),
+    updateResults: results.filter((r) => r.kind === "update"),
+    deleteResults: results.filter((r) => r.kind === "delete"),
+    chunks: chunks.map((c) => c.report),
+    applied,
+    unknown,
+    notApplied: results.length - applied - unknown,
+    ok: applied === results.length,
+  };
+}
+
+/** Applies edits in chunks and returns one result per edit. */
+export async function runEdits(endpoint: EditEndpoint, edits: readonly EngineEdit[], options: EditOptions, defaultBatch: number): Promise<EditSummary> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? defaultBatch));
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const chunks = planChunks(edits, endpoint, options, batchSize);
+  const units = chunks.flatMap((c) => c.units);
+  let done = 0;
+  for (const chunk of chunks) {
+    try {
+      const next = await runChunk(chunk, endpoint, options, maxAttempts);
+      done += chunk.units.length;
+      options.onProgress?.({ done, total: units.length, message: `chunk ${chunk.index + 1} of ${chunks.length}` });
+      if (next === "stop") {
+        for (const later of chunks.slice(chunk.index + 1)) for (const u of later.units) settle(u, "not-applied", { error: chunk.report.error });
+        break;
+      }
+    } catch (error) {
+      if (options.signal?.aborted) throw new EditsAbortedError(summarize(units, chunks), error);
+      throw error;
+    }
+  }
+  return summarize(units, chunks);
+}

@@ -1,0 +1,60 @@
+import { fetchLayerInfo, sessionFor, type CallOptions, type ConnectOptions, type LayerInfo, type Session } from "@arcrest/core";
+import { MapServiceLayer } from "@arcrest/query";
+import { addFeatures, applyEdits, deleteFeatures, updateFeatures, type DeleteSelection } from "./edits/apply-edits.js";
+import type { EditOptions, EditSummary, FeaturesInput, LayerEditsInput } from "./edits/types.js";
+
+/**
+ * A layer or table of a feature service: everything a {@link MapServiceLayer} reads, plus
+ * edits (chunked, with one result per input feature and no blind retries), attachments,
+ * `calculate` and cursors.
+ *
+ * @example
+ * ```ts
+ * const incidents = await (await FeatureService.connect(url)).layer("incidents");
+ * const result = await incidents.addFeatures([{ attributes: { req_type: "Graffiti" }, geometry: { x: -122.4, y: 37.78 } }]);
+ * result.addResults[0].objectId;
+ * ```
+ */
+export class FeatureLayer extends MapServiceLayer {
+  /** Loads a feature layer or table by URL, applying any credentials given. */
+  static override async connect(url: string, options: ConnectOptions = {}): Promise<FeatureLayer> {
+    const clean = url.split(/[?#]/)[0].replace(/\/+$/, "");
+    const session = await sessionFor(clean, options);
+    const info = await fetchLayerInfo(clean, { session, ...(options.signal ? { signal: options.signal } : {}) });
+    return new FeatureLayer(clean, info, session);
+  }
+
+  /**
+   * @param url - the layer URL
+   * @param info - the layer JSON
+   * @param session - the session for every request
+   */
+  constructor(url: string, info: LayerInfo, session?: Session) {
+    super(url, info, session);
+  }
+
+  /** Options with this layer's session unless the call names one. */
+  protected withSession<T extends CallOptions>(options: T): T {
+    return options.session || !this.session ? options : { ...options, session: this.session };
+  }
+
+  /** Adds features (Esri JSON or GeoJSON; `Date` values become epoch ms). */
+  addFeatures(features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
+    return addFeatures(this, features, this.withSession(options));
+  }
+
+  /** Updates features named by object id (or GlobalID with `useGlobalIds`). */
+  updateFeatures(features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
+    return updateFeatures(this, features, this.withSession(options));
+  }
+
+  /** Deletes features by object ids, GlobalIDs, a where clause and/or a geometry. */
+  deleteFeatures(selection: DeleteSelection, options: EditOptions = {}): Promise<EditSummary> {
+    return deleteFeatures(this, selection, this.withSession(options));
+  }
+
+  /** Adds, updates and deletes in one job (`applyEdits`, chunked). */
+  applyEdits(edits: LayerEditsInput, options: EditOptions = {}): Promise<EditSummary> {
+    return applyEdits(this, edits, this.withSession(options));
+  }
+}

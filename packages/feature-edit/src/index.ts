@@ -1,0 +1,18 @@
+/**
+ * `@arcrest/feature-edit`: write ArcGIS feature layers safely — chunked adds, updates and
+ * deletes with one typed result per input feature and no blind retries, attachments (with
+ * service uploads for big files), `calculate`, insert/update cursors and replicas.
+ * Browser-safe; file helpers are in `@arcrest/feature-edit/node`.
+ *
+ * @packageDocumentation
+ */
+export { FeatureService } from "./feature-service.js";
+export { FeatureLayer } from "./feature-layer.js";
+
+export type * from "./edits/types.js";
+export { applyEdits, addFeatures, updateFeatures, deleteFeatures, applyServiceEdits, type DeleteSelection, type EditableLayer } from "./edits/apply-edits.js";
+export { EditsAbortedError } from "./edits/edits-aborted-error.js";
+export { parseEditResult, parseLayerEditResults, parseServiceEditResults, type ServerEditResult, type ServerLayerResults, type ServerServiceLayerResults } from "./edits/parse-results.js";
+export { newGlobalId, canonicalGlobalId } from "./edits/global-id.js";
+export { toWireFeature, type WireFeature } from "./edits/normalize-input.js";
+export { editLayerOf, type EditLayer } from "./edits/edit-target.js";
