@@ -1,14 +1,27 @@
 #!/usr/bin/env node
-// The arcrest-sample-server command: runs the built CLI (dist/cli.js) when the package is built,
-// else the TypeScript source through tsx, so a fresh clone needs no build step.
+// The arcrest-sample-server command. In the monorepo it runs the TypeScript source through tsx
+// (never a stale build, no build step on a fresh clone); without tsx it runs the built dist/cli.js.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+const source = new URL("../src/cli.ts", import.meta.url);
 const built = new URL("../dist/cli.js", import.meta.url);
-if (existsSync(fileURLToPath(built))) {
+
+async function tsxRegister() {
+  try {
+    return (await import("tsx/esm/api")).register;
+  } catch {
+    return undefined;
+  }
+}
+
+const register = existsSync(fileURLToPath(source)) ? await tsxRegister() : undefined;
+if (register) {
+  register();
+  await import(source.href);
+} else if (existsSync(fileURLToPath(built))) {
   await import(built.href);
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import(new URL("../src/cli.ts", import.meta.url).href);
+  console.error("arcrest-sample-server: neither tsx nor a build (dist/cli.js) is available; run `pnpm build` first.");
+  process.exitCode = 1;
 }

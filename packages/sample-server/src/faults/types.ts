@@ -14,7 +14,10 @@ export type Fault =
   | { kind: "redirect"; location: string; status?: 301 | 302 | 307 | 308 }
   /** Run the handler (e.g. apply an edit), then destroy the socket without answering. */
   | { kind: "drop-after-apply" }
-  /** Treat the request's token as expired: it is expired in the store and the answer is 498. */
+  /**
+   * Treat the request's token as expired: it is expired in the store (so later requests with it
+   * get 498 too) and this request is answered 498. Only requests carrying a token match.
+   */
   | { kind: "expire-token" };
 
 /** The kinds of {@link Fault}. */
@@ -22,7 +25,11 @@ export type FaultKind = Fault["kind"];
 
 /** When and how often a fault applies. */
 export interface FaultRule {
-  /** Tested against the path plus query string (`/arcgis/rest/services/x/MapServer/0/query?f=json&...`); default: every request. */
+  /**
+   * Tested against the path plus query string as sent (percent-encoded), e.g.
+   * `/arcgis/rest/services/x/MapServer/0/query?f=json&where=1%3D1`; POST bodies are not part of it.
+   * Default: every request.
+   */
   match?: RegExp;
   /** Only this method; default: any. */
   method?: "GET" | "POST";
