@@ -62,8 +62,9 @@ export async function startSampleServer(options: SampleServerOptions = {}): Prom
     const headers = lowerCaseHeaders(req);
     const cors = corsHeaders(req);
 
+    const path = normalisePath(safeDecode(url.pathname));
     if (method === "OPTIONS") {
-      requests.push({ method, path: safeDecode(url.pathname), query, body: {}, headers, time });
+      requests.push({ method, path, query, body: {}, headers, time });
       res.writeHead(204, cors).end();
       return;
     }
@@ -73,11 +74,10 @@ export async function startSampleServer(options: SampleServerOptions = {}): Prom
       body = method === "POST" || method === "PUT" ? parseBody(await readBody(req), req.headers["content-type"]) : { fields: {}, files: [] };
     } catch (error) {
       const status = error instanceof BodyError ? error.status : 400;
-      requests.push({ method, path: safeDecode(url.pathname), query, body: {}, headers, time });
-      await send(res, { ...htmlErrorReply(status, statusText(status)) }, cors);
+      requests.push({ method, path, query, body: {}, headers, time });
+      await send(res, htmlErrorReply(status, statusText(status)), cors);
       return;
     }
-    const path = normalisePath(safeDecode(url.pathname));
     requests.push({ method, path, query, body: body.fields, headers, time });
 
     const params = { ...query, ...body.fields };

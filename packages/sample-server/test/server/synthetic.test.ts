@@ -70,3 +70,25 @@ describe("Bench/SyntheticPoints service", () => {
     expect(count).toEqual({ count: 250_000 });
   });
 });
+
+describe("offset cost", () => {
+  it("charges deep resultOffset pages when offsetCost is on, not object-id ranges", async () => {
+    const server = await startSampleServer({ port: 0, syntheticPoints: 200_000, offsetCost: true });
+    try {
+      const layer = `${server.restUrl}/Bench/SyntheticPoints/MapServer/0/query`;
+      const timed = async (params: Record<string, string>): Promise<number> => {
+        const start = performance.now();
+        const { body } = await getJson<{ features: unknown[] }>(`${layer}?${new URLSearchParams({ outFields: "*", f: "json", ...params })}`);
+        expect(body.features).toHaveLength(100);
+        return performance.now() - start;
+      };
+      await timed({ where: "1=1", resultRecordCount: "100" }); // warm up
+      const deepOffset = await timed({ where: "1=1", orderByFields: "objectid", resultOffset: "190000", resultRecordCount: "100" });
+      const idRange = await timed({ where: "objectid > 190000 AND objectid <= 190100" });
+      expect(deepOffset).toBeGreaterThanOrEqual(90); // 0.5 ms per 1,000 rows skipped
+      expect(idRange).toBeLessThan(deepOffset / 2);
+    } finally {
+      await server.close();
+    }
+  });
+});
