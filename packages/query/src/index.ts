@@ -55,6 +55,7 @@ export {
   type QueryFacts,
   type PlanRequest,
 } from "./paging/planner.js";
+export { pagingCapabilitiesOf } from "./paging/capabilities.js";
 export { orderedWindow, type WindowTask } from "./paging/ordered-window.js";
 export type { PageSlice, FetchedPage, SliceFetcher, PageTask } from "./paging/types.js";
 

@@ -3,6 +3,7 @@ import {
   Service,
   ValidationError,
   fetchServiceInfo,
+  getDefaultSession,
   sessionFor,
   type CallOptions,
   type ConnectOptions,
@@ -39,6 +40,11 @@ export class MapService extends Service {
    */
   protected constructor(url: string, info: ServiceInfo, session: Session) {
     super(url, info, session);
+  }
+
+  /** A handle from service JSON already at hand (no request). */
+  static fromInfo(url: string, info: ServiceInfo, session: Session = getDefaultSession()): MapService {
+    return new MapService(url.split(/[?#]/)[0].replace(/\/+$/, ""), info, session);
   }
 
   /** Connects by URL (`.../MapServer` or `.../FeatureServer`), applying any credentials given. */

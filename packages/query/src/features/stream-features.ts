@@ -13,6 +13,7 @@ import { sendRead } from "../operations/send-read.js";
 import { featureQueryParams, orderByParam } from "../params/feature-query-params.js";
 import { resolveOutFields } from "../params/out-fields.js";
 import { andWhere } from "../params/where.js";
+import { pagingCapabilitiesOf } from "../paging/capabilities.js";
 import { readPages } from "../paging/read-pages.js";
 import type { QueryFacts } from "../paging/planner.js";
 import type { FetchedPage, PageSlice } from "../paging/types.js";
@@ -145,12 +146,7 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
   const pages = readPages<Feature | GeoFeature>(
     {
       url: base,
-      caps: {
-        ...(oidField !== undefined ? { oidField } : {}),
-        supportsPagination: layer.supportsPagination,
-        supportsOrderBy: layer.supportsOrderBy || layer.info.supportsAdvancedQueries === true,
-        maxRecordCount: layer.maxRecordCount,
-      },
+      caps: pagingCapabilitiesOf(layer),
       fetch,
       oidOf,
       stats,

@@ -85,11 +85,12 @@ export function planPaging(caps: PagingCapabilities, facts: QueryFacts, request:
   if (request.strategy !== "auto" && request.strategy !== "offset" && !hasOid) {
     throw new ValidationError("paging", `"${request.strategy}" paging needs an object id field, and this layer has none`);
   }
-  if (request.customOrder && pages > 1) {
-    if (request.strategy !== "auto" && request.strategy !== "offset") {
+  // Ranges and id batches come back sorted by object id; only offsets keep a custom order.
+  if (request.customOrder) {
+    if (pages > 1 && request.strategy !== "auto" && request.strategy !== "offset") {
       throw new ValidationError("paging", `a custom orderByFields across pages needs offset paging, not "${request.strategy}"`);
     }
-    if (!caps.supportsPagination) {
+    if (pages > 1 && !caps.supportsPagination) {
       throw new ValidationError(
         "orderByFields",
         "reading every page in a custom order needs a server with pagination (resultOffset); this layer has none",
