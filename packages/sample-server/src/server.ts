@@ -150,9 +150,9 @@ export async function startSampleServer(options: SampleServerOptions = {}): Prom
   async function send(res: ServerResponse, reply: Reply, cors: Record<string, string>): Promise<void> {
     if (latencyMs > 0) await sleep(latencyMs);
     if (res.destroyed) return;
-    const body = typeof reply.body === "string" ? Buffer.from(reply.body, "utf8") : reply.body;
-    res.writeHead(reply.status, { ...cors, ...reply.headers, "content-length": String(body.byteLength) });
-    res.end(body);
+    const length = typeof reply.body === "string" ? Buffer.byteLength(reply.body, "utf8") : reply.body.byteLength;
+    res.writeHead(reply.status, { ...cors, ...reply.headers, "content-length": String(length) });
+    res.end(reply.body);
   }
 
   await new Promise<void>((resolve, reject) => {
