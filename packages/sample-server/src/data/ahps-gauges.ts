@@ -101,6 +101,7 @@ export function createAhpsGaugesService(rng: Prng): SampleService {
     name: "observed_river_stages",
     description: "Observed river stages at NWS AHPS river gauges.",
     fields: gaugeFields("obstime"),
+    timeInfo: { startTimeField: "obstime" },
     features: observed,
     nextObjectId: observed.length + 1,
     relationships: [
@@ -125,6 +126,7 @@ export function createAhpsGaugesService(rng: Prng): SampleService {
     name: "forecast_river_stages",
     description: "Forecast river stages at NWS AHPS river gauges.",
     fields: gaugeFields("fcsttime"),
+    timeInfo: { startTimeField: "fcsttime" },
     features: forecasts,
     nextObjectId: forecasts.length + 1,
   };

@@ -118,6 +118,8 @@ export interface SampleLayer {
   nextObjectId: number;
   relationships?: SampleRelationship[];
   hasAttachments?: boolean;
+  /** Time-aware layers: the `time` query parameter filters on these fields. */
+  timeInfo?: { startTimeField: string; endTimeField?: string };
   attachments?: SampleAttachment[];
   /** Extra cost, in ms per 1,000 rows skipped, charged for resultOffset paging (emulates a database).
    * Charged by the server's route (as a delay before answering) when the server runs with `offsetCost: true`. */

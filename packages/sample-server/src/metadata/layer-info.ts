@@ -111,6 +111,29 @@ function fieldsJson(layer: SampleLayer): Record<string, unknown>[] {
   return fields;
 }
 
+/** Layer info's `timeInfo`: the time fields and the extent of their values. */
+function timeInfoJson(layer: SampleLayer): Record<string, unknown> {
+  const info = layer.timeInfo as NonNullable<SampleLayer["timeInfo"]>;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const feature of layer.features) {
+    const value = feature.attributes[info.startTimeField];
+    if (typeof value === "number") {
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+  return {
+    startTimeField: info.startTimeField,
+    endTimeField: info.endTimeField ?? null,
+    trackIdField: null,
+    timeExtent: Number.isFinite(min) ? [min, max] : null,
+    timeReference: null,
+    timeInterval: 0,
+    timeIntervalUnits: "esriTimeUnitsUnknown",
+  };
+}
+
 /** Members shared by both flavours. */
 function commonInfo(layer: SampleLayer): Record<string, unknown> {
   const isLayer = layer.type === "Feature Layer" && layer.geometryType !== undefined;
@@ -130,6 +153,7 @@ function commonInfo(layer: SampleLayer): Record<string, unknown> {
     hasZ: layer.hasZ ?? false,
     hasM: layer.hasM ?? false,
     hasAttachments: layer.hasAttachments ?? false,
+    ...(layer.timeInfo ? { timeInfo: timeInfoJson(layer) } : {}),
     htmlPopupType: "esriServerHTMLPopupTypeNone",
     displayField: layer.displayField,
     objectIdField: layer.objectIdField,

@@ -1,7 +1,6 @@
 /**
  * The `time` parameter ("t1,t2" or "t" in epoch ms, "null" for an open end) on layers that
- * declare time fields. The data model does not define `timeInfo` yet; a layer carrying
- * `timeInfo: { startTimeField, endTimeField? }` is honoured, any other layer ignores `time`.
+ * declare time fields (`timeInfo: { startTimeField, endTimeField? }`); any other layer ignores `time`.
  */
 import type { SampleLayer } from "../data/types.js";
 import { invalidParameter } from "./errors.js";
@@ -16,7 +15,7 @@ export interface LayerTimeInfo {
 }
 
 function timeInfoOf(layer: SampleLayer): LayerTimeInfo | undefined {
-  const info = (layer as SampleLayer & { timeInfo?: unknown }).timeInfo;
+  const info: unknown = layer.timeInfo;
   if (!info || typeof info !== "object") return undefined;
   const start = (info as { startTimeField?: unknown }).startTimeField;
   if (typeof start !== "string" || start === "") return undefined;
