@@ -1,5 +1,7 @@
 import { fetchLayerInfo, sessionFor, type CallOptions, type ConnectOptions, type LayerInfo, type Session } from "@arcrest/core";
 import { MapServiceLayer } from "@arcrest/query";
+import { addAttachment, deleteAttachments, updateAttachment, type AttachmentEditOptions, type AttachmentEditResult } from "./attachments/attachment-edits.js";
+import type { AttachmentSource } from "./attachments/attachment-source.js";
 import { addFeatures, applyEdits, deleteFeatures, updateFeatures, type DeleteSelection } from "./edits/apply-edits.js";
 import type { EditOptions, EditSummary, FeaturesInput, LayerEditsInput } from "./edits/types.js";
 
@@ -56,5 +58,24 @@ export class FeatureLayer extends MapServiceLayer {
   /** Adds, updates and deletes in one job (`applyEdits`, chunked). */
   applyEdits(edits: LayerEditsInput, options: EditOptions = {}): Promise<EditSummary> {
     return applyEdits(this, edits, this.withSession(options));
+  }
+
+  /**
+   * Attaches a file to a feature: a `File`, bytes, or `{ data, name, contentType }` (in Node,
+   * `attachmentFile(path)` from `@arcrest/feature-edit/node`). Files of 10 MB and more go
+   * through the service's uploads, which are deleted afterwards.
+   */
+  addAttachment(objectId: number, source: AttachmentSource, options: AttachmentEditOptions = {}): Promise<AttachmentEditResult> {
+    return addAttachment(this, objectId, source, this.withSession(options));
+  }
+
+  /** Replaces the file of one of a feature's attachments. */
+  updateAttachment(objectId: number, attachmentId: number, source: AttachmentSource, options: AttachmentEditOptions = {}): Promise<AttachmentEditResult> {
+    return updateAttachment(this, objectId, attachmentId, source, this.withSession(options));
+  }
+
+  /** Deletes attachments of a feature; one result per attachment id. */
+  deleteAttachments(objectId: number, attachmentIds: readonly number[], options: CallOptions = {}): Promise<AttachmentEditResult[]> {
+    return deleteAttachments(this, objectId, attachmentIds, this.withSession(options));
   }
 }

@@ -32,9 +32,9 @@ describe("FeatureLayer edits", () => {
     expect(b.index).toBe(1);
     const stored = server.dataset.services.find((s) => s.name === "Edits/Inspections")?.layers[0].features ?? [];
     const byOid = new Map(stored.map((f) => [f.attributes.objectid, f]));
-    expect(byOid.get(a.objectId)?.attributes.inspected).toBe(when.getTime());
-    expect(byOid.get(b.objectId)?.geometry).toEqual({ x: -122.42, y: 37.78 });
-    expect(byOid.get(a.objectId)?.attributes.globalid).toBe(a.globalId);
+    expect(byOid.get(a.objectId as number)?.attributes.inspected).toBe(when.getTime());
+    expect(byOid.get(b.objectId as number)?.geometry).toEqual({ x: -122.42, y: 37.78 });
+    expect(byOid.get(a.objectId as number)?.attributes.globalid).toBe(a.globalId);
   });
 
   it("reports a validation error for that feature alone", async () => {
