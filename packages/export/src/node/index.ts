@@ -11,3 +11,5 @@ export { exportGeocodeResults, type GeocodeCandidateLike, type ExportGeocodeOpti
 export { formatFromPath, type ExportFormat } from "./formats.js";
 export { FileSink } from "./file-sink.js";
 export { fullPrjResolver } from "./full-prj.js";
+export { exportLayer, selectFields, type ExportLayerOptions, type ExportableLayer, type ExportQueryOptions } from "./export-layer.js";
+export { clip, type ClipOptions } from "./clip.js";

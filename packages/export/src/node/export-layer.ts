@@ -1,0 +1,154 @@
+import type { Field, GeometryType, Session, SpatialReference } from "@arcrest/core";
+import type { FeaturesOptions, MapServiceLayer } from "@arcrest/query";
+import { ExportValidationError } from "../errors.js";
+import type { FeatureSource } from "../types.js";
+import { type ExportFileOptions, type ExportResult, writeFeaturesToFile } from "./export-features.js";
+import { type ExportFormat, formatFromPath, formatWantsWgs84 } from "./formats.js";
+
+/** The parts of a layer an export reads: its metadata and `features()`. `MapServiceLayer` and `FeatureLayer` fit. */
+export type ExportableLayer = Pick<MapServiceLayer, "features" | "fields" | "geometryType" | "spatialReference" | "info" | "name" | "url">;
+
+/** Query options an export passes on to `layer.features()`. */
+export type ExportQueryOptions = Pick<
+  FeaturesOptions,
+  | "where"
+  | "geometry"
+  | "inSR"
+  | "spatialRel"
+  | "distance"
+  | "units"
+  | "time"
+  | "objectIds"
+  | "gdbVersion"
+  | "orderByFields"
+  | "pageSize"
+  | "concurrency"
+  | "paging"
+  | "params"
+  | "normalize"
+>;
+
+/** Options of {@link exportLayer}. */
+export interface ExportLayerOptions extends ExportFileOptions, ExportQueryOptions {
+  /** Fields to write, case-insensitive (default: all). The seed's `fields`. */
+  fields?: string | readonly string[];
+  /**
+   * Spatial reference of the output, projected by the server (the seed's `sr`).
+   * Default: the layer's; GeoJSON and KML are always WGS84 (asked of the server).
+   */
+  outSR?: number | SpatialReference;
+  /** Session for the requests (default: the layer's). */
+  session?: Session;
+}
+
+function toSpatialReference(sr: number | SpatialReference): SpatialReference {
+  return typeof sr === "number" ? { wkid: sr } : sr;
+}
+
+/** The layer's fields to write, in the order asked, each checked against the layer. */
+export function selectFields(layer: Pick<ExportableLayer, "fields" | "url">, wanted: string | readonly string[] | undefined): Field[] {
+  const all = layer.fields.filter((f) => f.type !== "esriFieldTypeGeometry");
+  const names = typeof wanted === "string" ? wanted.split(",").map((n) => n.trim()).filter(Boolean) : wanted;
+  if (!names || names.length === 0 || names.includes("*")) return all;
+  const missing: string[] = [];
+  const picked: Field[] = [];
+  for (const name of names) {
+    const field = all.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (field) {
+      if (!picked.includes(field)) picked.push(field);
+    } else missing.push(name);
+  }
+  if (missing.length > 0) {
+    throw new ExportValidationError(
+      `No field ${missing.join(", ")} in ${layer.url}; it has ${all.map((f) => f.name).join(", ")}`,
+      "fields",
+    );
+  }
+  return picked;
+}
+
+/** What {@link layerSource} needs beyond the layer. */
+export interface LayerSourceOptions extends ExportLayerOptions {
+  /** Output format (WGS84 formats ask the server for 4326). */
+  format: ExportFormat;
+  /** Total reported by the query, filled in as pages arrive. */
+  progress?: { total?: number };
+}
+
+/** A feature source over `layer.features()` with the layer's description. */
+export function layerSource(layer: ExportableLayer, options: LayerSourceOptions): FeatureSource {
+  const fields = selectFields(layer, options.fields);
+  // GeoJSON (RFC 7946) and KML are WGS84 only: ask the server for it rather than project here.
+  const requestSR = formatWantsWgs84(options.format)
+    ? { wkid: 4326 }
+    : options.outSR !== undefined
+      ? toSpatialReference(options.outSR)
+      : undefined;
+  const hasZ = layer.info.hasZ === true;
+  const hasM = layer.info.hasM === true;
+  const { fields: _fields, outSR: _outSR, format: _format, progress, onProgress: _onProgress, ...query } = options;
+  const {
+    overwrite: _o,
+    signal,
+    onWarning: _w,
+    shapefile: _s,
+    csv: _c,
+    kml: _k,
+    geojson: _g,
+    session,
+    ...filter
+  } = query;
+  const geometryType: GeometryType | undefined = layer.geometryType;
+  const features = layer.features({
+    ...filter,
+    outFields: fields.length > 0 ? fields.map((f) => f.name) : [layer.fields[0]?.name ?? "*"],
+    returnGeometry: geometryType !== undefined,
+    ...(requestSR ? { outSR: requestSR } : {}),
+    ...(hasZ ? { returnZ: true } : {}),
+    ...(hasM ? { returnM: true } : {}),
+    ...(signal ? { signal } : {}),
+    ...(session ? { session } : {}),
+    onProgress: (p) => {
+      if (progress && p.total !== undefined) progress.total = p.total;
+    },
+  });
+  const spatialReference = requestSR ?? layer.spatialReference;
+  return {
+    features,
+    fields,
+    ...(geometryType ? { geometryType } : {}),
+    ...(spatialReference ? { spatialReference } : {}),
+    hasZ,
+    hasM,
+  };
+}
+
+/**
+ * Exports a layer (or table) to a file, streaming every matching feature from
+ * `layer.features()` into the writer for the destination's extension (`.shp`,
+ * `.zip`, `.geojson`, `.json`, `.geojsonl`, `.kml`, `.kmz`, `.csv`): the seed's
+ * `layer_to_fc` and `layer_to_kmz`, in bounded memory. Written atomically: a
+ * failed or aborted export leaves nothing, an existing destination is kept
+ * unless `overwrite` is set.
+ *
+ * @example
+ * ```ts
+ * await exportLayer(lyr, "out/California_Stream_Gauges.shp", { where: "state = 'CA'", outSR: 102100 });
+ * await exportLayer(lyr, "out/gauges.kmz", { where: "state = 'CA'" });
+ * ```
+ * @throws ExportValidationError for an unknown extension or field
+ * @throws DestinationExistsError when the destination exists and `overwrite` is not set
+ * @throws ExportAbortedError when `signal` aborts
+ */
+export async function exportLayer(layer: ExportableLayer, destination: string, options: ExportLayerOptions = {}): Promise<ExportResult> {
+  const format = options.format ?? formatFromPath(destination);
+  const progress: { total?: number } = {};
+  const source = layerSource(layer, { ...options, format, progress });
+  const displayField = layer.info.displayField;
+  const nameField = displayField && source.fields?.some((f) => f.name === displayField) ? displayField : undefined;
+  return writeFeaturesToFile(source, destination, { ...options, format }, {
+    total: () => progress.total,
+    defaultName: layer.name,
+    ...(nameField ? { defaultNameField: nameField } : {}),
+  });
+}
