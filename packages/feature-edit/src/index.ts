@@ -17,6 +17,6 @@ export { newGlobalId, canonicalGlobalId } from "./edits/global-id.js";
 export { toWireFeature, type WireFeature } from "./edits/normalize-input.js";
 export { editLayerOf, type EditLayer } from "./edits/edit-target.js";
 
-export { addAttachment, updateAttachment, deleteAttachments, supportsUploads, UPLOAD_THRESHOLD, type AttachmentEditOptions, type AttachmentEditResult } from "./attachments/attachment-edits.js";
+export { addAttachment, updateAttachment, deleteAttachments, parseAttachmentEditResults, supportsUploads, UPLOAD_THRESHOLD, type AttachmentEditOptions, type AttachmentEditResult } from "./attachments/attachment-edits.js";
 export { toNamedFile, type AttachmentSource, type AttachmentBytes, type NamedFile } from "./attachments/attachment-source.js";
 export { uploadFile, deleteUpload, listUploads, DEFAULT_PART_SIZE, type UploadItem, type UploadOptions } from "./uploads/service-uploads.js";

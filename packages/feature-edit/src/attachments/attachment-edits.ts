@@ -3,7 +3,7 @@
  * service's uploads (register, parts, commit) and the upload item is deleted afterwards, also
  * when attaching fails.
  */
-import { fetchServiceInfo, request, ValidationError, type CallOptions, type LayerMetadata, type Progress } from "@arcrest/core";
+import { ArcGISRequestError, fetchServiceInfo, request, ValidationError, type CallOptions, type LayerMetadata, type Progress } from "@arcrest/core";
 import { parseEditResult, type ServerEditResult } from "../edits/parse-results.js";
 import { classifyFailure } from "../edits/request-outcome.js";
 import type { EditErrorInfo, EditStatus } from "../edits/types.js";
@@ -71,6 +71,18 @@ function fromServer(result: ServerEditResult): AttachmentEditResult {
     globalId: result.globalId,
     error: result.error,
   };
+}
+
+/**
+ * Parses an attachment edit answer (`addAttachmentResult`, `updateAttachmentResult` or
+ * `deleteAttachmentResults`) into typed results.
+ */
+export function parseAttachmentEditResults(body: unknown): AttachmentEditResult[] {
+  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  if (record.addAttachmentResult !== undefined) return [fromServer(parseEditResult(record.addAttachmentResult))];
+  if (record.updateAttachmentResult !== undefined) return [fromServer(parseEditResult(record.updateAttachmentResult))];
+  if (Array.isArray(record.deleteAttachmentResults)) return record.deleteAttachmentResults.map((r) => fromServer(parseEditResult(r)));
+  throw new ArcGISRequestError({ message: "Unexpected attachment edit answer: no addAttachmentResult, updateAttachmentResult or deleteAttachmentResults", response: body, url: "" });
 }
 
 function checkObjectId(objectId: number): void {
