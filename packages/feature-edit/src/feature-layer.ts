@@ -2,6 +2,9 @@ import { fetchLayerInfo, sessionFor, type CallOptions, type ConnectOptions, type
 import { MapServiceLayer } from "@arcrest/query";
 import { addAttachment, deleteAttachments, updateAttachment, type AttachmentEditOptions, type AttachmentEditResult } from "./attachments/attachment-edits.js";
 import type { AttachmentSource } from "./attachments/attachment-source.js";
+import { InsertCursor } from "./cursors/insert-cursor.js";
+import { UpdateCursor, type UpdateCursorOptions } from "./cursors/update-cursor.js";
+import { calculate, type CalcExpression, type CalculateOptions, type CalculateResult } from "./edits/calculate.js";
 import { addFeatures, applyEdits, deleteFeatures, updateFeatures, type DeleteSelection } from "./edits/apply-edits.js";
 import type { EditOptions, EditSummary, FeaturesInput, LayerEditsInput } from "./edits/types.js";
 
@@ -77,5 +80,20 @@ export class FeatureLayer extends MapServiceLayer {
   /** Deletes attachments of a feature; one result per attachment id. */
   deleteAttachments(objectId: number, attachmentIds: readonly number[], options: CallOptions = {}): Promise<AttachmentEditResult[]> {
     return deleteAttachments(this, objectId, attachmentIds, this.withSession(options));
+  }
+
+  /** Sets fields of every matching feature at once (`calculate`): `{ field: value }` or expressions. */
+  calculate(expressions: Record<string, unknown> | readonly CalcExpression[], options: CalculateOptions = {}): Promise<CalculateResult> {
+    return calculate(this, expressions, this.withSession(options));
+  }
+
+  /** An insert cursor: rows queued with `insertRow`, added in chunks on `close()`. */
+  insertCursor(fields?: readonly string[], options: EditOptions = {}): InsertCursor {
+    return new InsertCursor(this, fields, this.withSession(options));
+  }
+
+  /** An update cursor over the matching rows: `updateRow`/`deleteRow` queue changes, applied in chunks on `close()`. */
+  updateCursor(options: UpdateCursorOptions = {}): UpdateCursor {
+    return new UpdateCursor(this, this.withSession(options));
   }
 }

@@ -20,3 +20,6 @@ export { editLayerOf, type EditLayer } from "./edits/edit-target.js";
 export { addAttachment, updateAttachment, deleteAttachments, parseAttachmentEditResults, supportsUploads, UPLOAD_THRESHOLD, type AttachmentEditOptions, type AttachmentEditResult } from "./attachments/attachment-edits.js";
 export { toNamedFile, type AttachmentSource, type AttachmentBytes, type NamedFile } from "./attachments/attachment-source.js";
 export { uploadFile, deleteUpload, listUploads, DEFAULT_PART_SIZE, type UploadItem, type UploadOptions } from "./uploads/service-uploads.js";
+export { calculate, calcExpressions, type CalcExpression, type CalculateOptions, type CalculateResult } from "./edits/calculate.js";
+export { InsertCursor } from "./cursors/insert-cursor.js";
+export { UpdateCursor, type UpdateCursorOptions } from "./cursors/update-cursor.js";
