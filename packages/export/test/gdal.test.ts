@@ -78,6 +78,43 @@ describe.skipIf(skipGdal)("GDAL reads the details right", () => {
     }
   });
 
+  it("M and ZM shapes, and tables without geometry", async () => {
+    const dir = mkdtempSync(join(root, "m"));
+    const fields = [{ name: "id", type: "esriFieldTypeInteger" }];
+    const sr = { wkid: 4326 };
+    await exportFeatureSet(
+      {
+        geometryType: "esriGeometryMultipoint",
+        hasM: true,
+        spatialReference: sr,
+        fields,
+        features: [{ attributes: { id: 1 }, geometry: { points: [[1, 2, 5], [3, 4, 6]], hasM: true } }],
+      },
+      join(dir, "mpm.shp"),
+    );
+    expect(ogrSummary(join(dir, "mpm.shp")).geometry).toBe("Measured Multi Point");
+    await exportFeatureSet(
+      {
+        geometryType: "esriGeometryPolyline",
+        hasZ: true,
+        hasM: true,
+        spatialReference: sr,
+        fields,
+        features: [{ attributes: { id: 1 }, geometry: { paths: [[[0, 0, 1, 10], [1, 1, 2, 11]]] } }],
+      },
+      join(dir, "lzm.shp"),
+    );
+    expect(ogrSummary(join(dir, "lzm.shp")).geometry).toBe("3D Measured Line String");
+    await exportFeatureSet(
+      { fields, features: [{ attributes: { id: 7 } }, { attributes: { id: 8 } }] },
+      join(dir, "table.shp"),
+    );
+    // A table is a lone .dbf (as GDAL writes it).
+    expect(readdirSync(dir).filter((f) => f.startsWith("table")).sort()).toEqual(["table.cpg", "table.dbf"]);
+    const table = ogrSummary(join(dir, "table.dbf"));
+    expect([table.geometry, table.featureCount]).toEqual(["None", 2]);
+  });
+
   it("polygons with holes and several parts: RFC 7946 orientation in GeoJSON, holes with their exterior everywhere", async () => {
     const input = loadCase("polygons-holes");
     const dir = mkdtempSync(join(root, "holes"));

@@ -9,7 +9,7 @@ import { type DbfPlanOptions, planDbfColumns } from "./dbf-columns.js";
 import { DbfEncoder } from "./dbf-encoder.js";
 import { builtInPrj, type PrjResolver } from "./prj.js";
 import { type NullShapeReason, type ShapeBounds, ShpEncoder } from "./shp-encoder.js";
-import { shapeTypeFor, type ShapeTypeCode } from "./shape-types.js";
+import { ShapeType, shapeTypeFor, type ShapeTypeCode } from "./shape-types.js";
 
 /** The files of a shapefile, by extension. */
 export type ShapefilePart = "shp" | "shx" | "dbf" | "prj" | "cpg";
@@ -123,6 +123,7 @@ async function resolvePrj(option: ShapefileOptions["prj"], sr: SpatialReference)
  *
  * Shapes: point, multipoint, polyline and polygon, with their Z and M variants
  * when the data has them; missing or malformed geometries become null shapes.
+ * A source without geometry (a table) is written as a lone `.dbf` (and `.cpg`).
  * Fields: names cut to 10 bytes and made unique, types that keep the values.
  *
  * @throws FileSizeLimitError before the `.shp` or `.dbf` would pass 2 GB
@@ -151,8 +152,10 @@ export async function writeShapefile(
       });
     }
   }
-  const prj = await resolvePrj(options.prj, prepared.spatialReference);
-  if (prj === undefined && options.prj !== false) {
+  // A table (no geometry type) is a lone .dbf, as GDAL and ArcGIS write it.
+  const table = shapeType === ShapeType.Null;
+  const prj = table ? undefined : await resolvePrj(options.prj, prepared.spatialReference);
+  if (!table && prj === undefined && options.prj !== false) {
     onWarning?.({
       code: "prj-unknown",
       message: `No .prj written: spatial reference ${JSON.stringify(prepared.spatialReference)} is not in the table of known codes`,
@@ -169,11 +172,12 @@ export async function writeShapefile(
     opened.push(sink);
     return sink;
   };
-  const parts: ShapefilePart[] = ["shp", "shx", "dbf", "cpg", ...(prj !== undefined ? (["prj"] as const) : [])];
+  const parts: ShapefilePart[] = [...(table ? [] : (["shp", "shx"] as const)), "dbf", "cpg", ...(prj !== undefined ? (["prj"] as const) : [])];
   let closed = false;
   try {
-    const shp = await open("shp");
-    const shx = await open("shx");
+    const discard: ByteSink = { write: () => undefined, writeAt: () => undefined };
+    const shp = table ? discard : await open("shp");
+    const shx = table ? discard : await open("shx");
     const dbf = await open("dbf");
     const encoder = new TextEncoder();
     const cpg = await open("cpg");
