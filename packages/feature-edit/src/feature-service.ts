@@ -3,6 +3,18 @@ import { MapService } from "@arcrest/query";
 import { applyServiceEdits } from "./edits/apply-edits.js";
 import type { EditOptions, EditSummary, ServiceLayerEditsInput } from "./edits/types.js";
 import { FeatureLayer } from "./feature-layer.js";
+import { createReplica } from "./replicas/create-replica.js";
+import {
+  listReplicas,
+  replicaInfo,
+  synchronizeReplica,
+  unRegisterReplica,
+  type ReplicaEntry,
+  type ReplicaInfo,
+  type SynchronizeReplicaOptions,
+  type SynchronizeResult,
+} from "./replicas/replica-operations.js";
+import type { CreateReplicaOptions, Replica } from "./replicas/replica-types.js";
 
 /**
  * A feature service: its layers and tables as {@link FeatureLayer}s, service-level
@@ -73,5 +85,44 @@ export class FeatureService extends MapService {
     if (!Array.isArray(edits)) throw new ValidationError("edits", "must be an array of { id, adds, updates, deletes }");
     const layers = await Promise.all([...new Set(edits.map((e) => e.id))].map((id) => this.layer(id, options)));
     return applyServiceEdits(this.url, layers, edits, { ...options, session: options.session ?? this.session });
+  }
+
+  #call<T extends CallOptions>(options: T): T {
+    return options.session ? options : { ...options, session: this.session };
+  }
+
+  /**
+   * Creates a replica in JSON format (the seed's `createReplica`) and returns its data;
+   * `async: true` runs it as a server job with status polling, progress and cancellation.
+   */
+  createReplica(options: CreateReplicaOptions): Promise<Replica> {
+    return createReplica(this.url, this.#call(options));
+  }
+
+  /** The replicas registered with this service. */
+  replicas(options: CallOptions = {}): Promise<ReplicaEntry[]> {
+    return listReplicas(this.url, this.#call(options));
+  }
+
+  /** The info of one replica. */
+  replicaInfo(replicaID: string, options: CallOptions = {}): Promise<ReplicaInfo> {
+    return replicaInfo(this.url, replicaID, this.#call(options));
+  }
+
+  /** Uploads local edits of a replica and downloads the server's changes since a generation. */
+  async synchronizeReplica(replica: Replica | string, options: SynchronizeReplicaOptions = {}): Promise<SynchronizeResult> {
+    const id = typeof replica === "string" ? replica : replica.replicaID;
+    const gen = options.replicaServerGen ?? (typeof replica === "string" ? undefined : replica.replicaServerGen);
+    let globalIdFields = options.globalIdFields;
+    if (!globalIdFields && options.edits?.length) {
+      const layers = await Promise.all(options.edits.map((e) => this.layer(e.id, options)));
+      globalIdFields = Object.fromEntries(layers.filter((l) => l.globalIdField).map((l) => [l.id, l.globalIdField as string]));
+    }
+    return synchronizeReplica(this.url, id, this.#call({ ...options, ...(gen !== undefined ? { replicaServerGen: gen } : {}), ...(globalIdFields ? { globalIdFields } : {}) }));
+  }
+
+  /** Unregisters a replica (`*`: all of this service's replicas). */
+  unRegisterReplica(replica: Replica | string, options: CallOptions = {}): Promise<boolean> {
+    return unRegisterReplica(this.url, typeof replica === "string" ? replica : replica.replicaID, this.#call(options));
   }
 }

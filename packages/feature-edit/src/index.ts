@@ -23,3 +23,18 @@ export { uploadFile, deleteUpload, listUploads, DEFAULT_PART_SIZE, type UploadIt
 export { calculate, calcExpressions, type CalcExpression, type CalculateOptions, type CalculateResult } from "./edits/calculate.js";
 export { InsertCursor } from "./cursors/insert-cursor.js";
 export { UpdateCursor, type UpdateCursorOptions } from "./cursors/update-cursor.js";
+export type * from "./replicas/replica-types.js";
+export { createReplica, createReplicaParams, ReplicaJobError } from "./replicas/create-replica.js";
+export { parseReplica } from "./replicas/parse-replica.js";
+export {
+  listReplicas,
+  replicaInfo,
+  synchronizeReplica,
+  unRegisterReplica,
+  type ReplicaEntry,
+  type ReplicaInfo,
+  type ReplicaLayerEdits,
+  type ReplicaLayerChanges,
+  type SynchronizeReplicaOptions,
+  type SynchronizeResult,
+} from "./replicas/replica-operations.js";
