@@ -57,6 +57,23 @@ describe("a cancelled or failed export leaves nothing behind", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("stops the feature stream when the writer gives up before reading it all", async () => {
+    const dir = mkdtempSync(join(root, "close"));
+    let closed = false;
+    async function* features(): AsyncGenerator<ExportFeature> {
+      try {
+        for (let i = 1; i < 1_000_000; i++) yield point(i);
+      } finally {
+        closed = true;
+      }
+    }
+    // GeoJSON must be WGS84, and wkid 999999 cannot be projected: a typed error before any output.
+    const source = { ...pointSource(features()), spatialReference: { wkid: 999999 } };
+    await expect(writeFeaturesToFile(source, join(dir, "out.geojson"))).rejects.toThrow(/999999/);
+    expect(closed).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("an already aborted signal writes nothing, and a folder it would have created is not left either", async () => {
     const dir = mkdtempSync(join(root, "pre"));
     const controller = new AbortController();

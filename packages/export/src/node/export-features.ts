@@ -71,6 +71,18 @@ async function* counted(
   }
 }
 
+/** Stops a feature stream a writer gave up on (a query stops fetching its next pages). */
+async function closeSource(features: FeatureSource["features"]): Promise<void> {
+  const iterator = features as { return?: (value?: unknown) => unknown };
+  if (typeof iterator.return === "function") {
+    try {
+      await iterator.return();
+    } catch {
+      // it failed already; the export's error is what matters
+    }
+  }
+}
+
 /** Options of {@link writeFeaturesToFile} beyond {@link ExportFileOptions}. */
 export interface WriteFeaturesInternals {
   /** The expected total, when a query counted it. */
@@ -181,6 +193,7 @@ export async function writeFeaturesToFile(
     };
   } catch (error) {
     await files.discard();
+    await closeSource(source.features);
     if (signal?.aborted && !(error instanceof ExportAbortedError)) throw new ExportAbortedError(signal.reason);
     throw error;
   }
