@@ -1,7 +1,11 @@
 /** Replicas in JSON format over HTTP: sync and async creation, listing, info, synchronisation, unregistering. */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReplicaParams, FeatureService, ReplicaJobError } from "../src/index.js";
+import { exportReplica } from "../src/node/index.js";
 import { editDataset, LAYERS } from "./helpers/dataset.js";
 
 let server: SampleServer;
@@ -103,5 +107,28 @@ describe("synchronizeReplica", () => {
     const again = await service.synchronizeReplica(replica.replicaID, { replicaServerGen: result.replicaServerGen });
     expect(again.changes[0]).toMatchObject({ adds: [], updates: [], deleteIds: [] });
     await service.unRegisterReplica("*");
+  });
+});
+
+describe("exportReplica", () => {
+  it("writes each layer to a file with its attachments beside it, linked from each feature", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "arcrest-replica-"));
+    try {
+      const replica = await service.createReplica({ replicaName: "export", layers: [LAYERS.inspections, LAYERS.notes], geometry: area, returnAttachments: true });
+      const written = await exportReplica(replica, folder);
+      expect(written.map((w) => [w.layerId, w.name, w.result.featureCount])).toEqual([
+        [LAYERS.inspections, "inspections", 2],
+        [LAYERS.notes, "notes", 0],
+      ]);
+      const [attachment] = written[0].attachments;
+      expect(attachment).toMatch(/^inspections_attachments\/.+\/\d+-photo\.png$/);
+      expect([...(await readFile(join(folder, attachment)))]).toEqual([1, 2, 3]);
+      const geojson = JSON.parse(await readFile(written[0].result.files[0], "utf8")) as { features: { properties: Record<string, unknown> }[] };
+      const withPhoto = geojson.features.find((f) => f.properties.name === "inside-1");
+      expect(withPhoto?.properties.attachments).toBe(attachment);
+      expect(geojson.features.find((f) => f.properties.name === "inside-2")?.properties.attachments).toBe("");
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

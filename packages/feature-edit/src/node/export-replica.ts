@@ -1,0 +1,108 @@
+import { join, relative } from "node:path";
+import { fetchLayerInfo, LayerMetadata, ValidationError, type CallOptions, type Field } from "@arcrest/core";
+import { exportFeatureSet, type ExportFileOptions, type ExportResult } from "@arcrest/export/node";
+import { writeFileAtomic } from "@arcrest/query/node";
+import { request } from "@arcrest/core";
+import type { Replica, ReplicaAttachment } from "../replicas/replica-types.js";
+
+/** Options of {@link exportReplica}. */
+export interface ExportReplicaOptions extends CallOptions, Pick<ExportFileOptions, "overwrite" | "shapefile" | "csv" | "kml" | "geojson"> {
+  /** File extension of each layer's file (format): `.geojson` (default), `.shp`, `.zip`, `.kml`, `.kmz`, `.csv`, `.json`. */
+  extension?: string;
+  /** Name of the attribute listing a feature's attachment files; default `attachments`. */
+  attachmentField?: string;
+  /** Attachment downloads in flight at once; default 4. */
+  concurrency?: number;
+}
+
+/** What {@link exportReplica} wrote for one layer. */
+export interface ExportedReplicaLayer {
+  layerId: number;
+  name: string;
+  /** The layer's file (the main file first) and what the writer reported. */
+  result: ExportResult;
+  /** Attachment files written, relative to the folder. */
+  attachments: string[];
+}
+
+function safeName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, "_") || "layer";
+}
+
+async function attachmentBytes(attachment: ReplicaAttachment, call: CallOptions): Promise<Uint8Array> {
+  if (attachment.data) return new Uint8Array(Buffer.from(attachment.data, "base64"));
+  if (!attachment.url) throw new ValidationError("replica", `attachment ${attachment.id} has neither a url nor data`);
+  const response = await request(attachment.url, { ...call, rawResponse: true, kind: "read", params: { f: null } });
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Writes each layer of a JSON replica to a file in `folder` (`<layer name>.geojson` by default,
+ * through `@arcrest/export`), with its attachments downloaded beside it
+ * (`<layer name>_attachments/<feature>/<id>-<name>`) and listed in an `attachments` attribute
+ * of each feature (paths relative to the folder, `;`-separated).
+ */
+export async function exportReplica(replica: Replica, folder: string, options: ExportReplicaOptions = {}): Promise<ExportedReplicaLayer[]> {
+  if (!replica || !Array.isArray(replica.layers)) throw new ValidationError("replica", "must be a replica from createReplica");
+  const extension = options.extension ?? ".geojson";
+  const field = options.attachmentField ?? "attachments";
+  const call: CallOptions = { ...(options.session ? { session: options.session } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  const out: ExportedReplicaLayer[] = [];
+  for (const layer of replica.layers) {
+    const url = `${replica.serviceUrl}/${layer.id}`;
+    const meta = new LayerMetadata(url, await fetchLayerInfo(url, call));
+    const name = safeName(meta.name || `layer_${layer.id}`);
+    const gidField = meta.globalIdField;
+    const oidField = meta.objectIdField;
+    // Attachments: downloaded beside the layer's file, grouped by feature.
+    const byParent = new Map<string, string[]>();
+    const written: string[] = [];
+    const jobs = layer.attachments.map((a) => {
+      const parent = a.parentGlobalId ?? (a.parentObjectId !== undefined ? String(a.parentObjectId) : "unknown");
+      const path = join(folder, `${name}_attachments`, safeName(parent.replace(/[{}]/g, "")), `${a.id}-${safeName(a.name)}`);
+      return { a, parent, path };
+    });
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        await writeFileAtomic(job.path, await attachmentBytes(job.a, call));
+        const rel = relative(folder, job.path).split("\\").join("/");
+        written.push(rel);
+        byParent.set(job.parent, [...(byParent.get(job.parent) ?? []), rel]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, options.concurrency ?? 4), jobs.length) }, worker));
+    const hasAttachments = jobs.length > 0;
+    const features = layer.features.map((f) => {
+      if (!hasAttachments) return f;
+      const gid = gidField ? f.attributes[gidField] : undefined;
+      const oid = oidField ? f.attributes[oidField] : undefined;
+      const files = (typeof gid === "string" ? byParent.get(gid) : undefined) ?? (oid !== undefined ? byParent.get(String(oid)) : undefined) ?? [];
+      return { ...f, attributes: { ...f.attributes, [field]: files.sort().join(";") } };
+    });
+    const fields: Field[] = [
+      ...meta.fields.filter((f) => f.type !== "esriFieldTypeGeometry"),
+      ...(hasAttachments ? [{ name: field, type: "esriFieldTypeString", alias: field, length: 254 } as Field] : []),
+    ];
+    const result = await exportFeatureSet(
+      {
+        features,
+        fields,
+        ...(meta.geometryType ? { geometryType: meta.geometryType } : {}),
+        ...(meta.spatialReference ? { spatialReference: meta.spatialReference } : {}),
+      },
+      join(folder, `${name}${extension}`),
+      {
+        ...(options.overwrite !== undefined ? { overwrite: options.overwrite } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.shapefile ? { shapefile: options.shapefile } : {}),
+        ...(options.csv ? { csv: options.csv } : {}),
+        ...(options.kml ? { kml: options.kml } : {}),
+        ...(options.geojson ? { geojson: options.geojson } : {}),
+      },
+    );
+    out.push({ layerId: layer.id, name, result, attachments: written.sort() });
+  }
+  return out;
+}
