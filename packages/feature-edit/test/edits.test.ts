@@ -113,3 +113,24 @@ describe("FeatureLayer edits", () => {
     expect(await inspections.count({ where: "name LIKE 'bulk-%'" })).toBe(250);
   });
 });
+
+describe("inputs", () => {
+  it("takes a GeoJSON FeatureCollection, updates by GeoJSON id, deletes by GlobalID", async () => {
+    const added = await inspections.addFeatures({
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { name: "fc-1" }, geometry: { type: "Point", coordinates: [1, 2] } }],
+    });
+    const [{ objectId, globalId }] = added.addResults;
+    const updated = await inspections.updateFeatures([{ type: "Feature", id: objectId, properties: { visits: 4 }, geometry: null }]);
+    expect(updated.updateResults[0]).toMatchObject({ status: "applied", objectId });
+    const deleted = await inspections.deleteFeatures({ globalIds: [globalId as string] });
+    expect(deleted.deleteResults[0].status).toBe("applied");
+    expect(await inspections.count({ where: "name = 'fc-1'" })).toBe(0);
+  });
+
+  it("names the bad input before sending anything", async () => {
+    await expect(inspections.addFeatures([{ attributes: { name: { nested: true } } }])).rejects.toThrow(/adds\[0\]\.attributes\.name/);
+    await expect(inspections.deleteFeatures({ objectIds: [1.5] })).rejects.toThrow(/deletes\[0\]/);
+    await expect(inspections.addFeatures("nope" as never)).rejects.toThrow(/adds/);
+  });
+});

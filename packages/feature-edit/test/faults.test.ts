@@ -4,7 +4,7 @@
  */
 import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FeatureService, type FeatureLayer } from "../src/index.js";
+import { EditsAbortedError, FeatureService, type FeatureLayer } from "../src/index.js";
 import { editDataset, LAYERS } from "./helpers/dataset.js";
 
 let server: SampleServer;
@@ -127,5 +127,51 @@ describe("edits under faults", () => {
     const deleted = await layer.deleteFeatures({ objectIds: [d] });
     expect(deleted.deleteResults[0]).toMatchObject({ status: "applied", verified: true });
     expect(editRequests()).toBe(3);
+  });
+});
+
+describe("more edit shapes under faults", () => {
+  it("checks a lost service-level applyEdits per layer", async () => {
+    server.faults.add({ match: /FeatureServer\/applyEdits/, fault: { kind: "drop-after-apply" } });
+    const result = await service.applyEdits([
+      { id: LAYERS.inspections, adds: [{ attributes: { name: "svc-a" } }] },
+      { id: LAYERS.notes, adds: [{ attributes: { text: "svc-b" } }] },
+    ]);
+    expect(result.addResults.map((r) => [r.layerId, r.status, r.verified])).toEqual([
+      [LAYERS.inspections, "applied", true],
+      [LAYERS.notes, "applied", true],
+    ]);
+    expect(editRequests()).toBe(1);
+  });
+
+  it("sends adds apart from updates and deletes so they can carry GlobalIDs, unless an atomic small job asks to stay whole", async () => {
+    const layer = await service.layer(LAYERS.inspections);
+    const seeded = await layer.addFeatures([{ attributes: { name: "mix-u" } }, { attributes: { name: "mix-d" } }]);
+    const [u, d] = seeded.addResults.map((r) => r.objectId as number);
+    server.clearRequests();
+    const split = await layer.applyEdits({ adds: [{ attributes: { name: "mix-a" } }], updates: [{ attributes: { objectid: u, visits: 1 } }] });
+    expect(split.chunks.map((c) => c.size)).toEqual([1, 1]);
+    const bodies = server.requests.filter((r) => r.path.endsWith("/applyEdits")).map((r) => r.body);
+    expect(bodies.map((b) => b.useGlobalIds)).toEqual(["true", "false"]);
+    expect(JSON.parse(bodies[0].adds ?? "[]")[0].attributes.globalid).toBe(split.addResults[0].globalId);
+    const whole = await layer.applyEdits({ adds: [{ attributes: { name: "mix-b" } }], deletes: [d] }, { rollbackOnFailure: true });
+    expect(whole.chunks).toHaveLength(1);
+    expect(whole.ok).toBe(true);
+  });
+
+  it("stops when cancelled and says what was applied", async () => {
+    const layer = await service.layer(LAYERS.inspections);
+    const controller = new AbortController();
+    const error = await layer
+      .addFeatures(
+        Array.from({ length: 30 }, (_, i) => ({ attributes: { name: `abort-${i}` } })),
+        { batchSize: 10, signal: controller.signal, onProgress: (p) => p.done === 10 && controller.abort(new Error("user stop")) },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EditsAbortedError);
+    const summary = (error as InstanceType<typeof EditsAbortedError>).summary;
+    expect(summary.applied).toBe(10);
+    expect(summary.addResults.slice(10).every((r) => r.status === "not-applied")).toBe(true);
+    expect(await layer.count({ where: "name LIKE 'abort-%'" })).toBe(10);
   });
 });

@@ -53,18 +53,18 @@ function layerEdits(layer: EditLayer, edits: LayerEditsInput, prefix: string): E
  * @param layer - the layer (its metadata)
  * @param edits - features to add and update (Esri JSON or GeoJSON), ids to delete
  */
-export function applyEdits(layer: EditableLayer, edits: LayerEditsInput, options: EditOptions = {}): Promise<EditSummary> {
+export async function applyEdits(layer: EditableLayer, edits: LayerEditsInput, options: EditOptions = {}): Promise<EditSummary> {
   const target = editLayerOf(layer);
   return runEdits({ level: "layer", layer: target }, layerEdits(target, edits, ""), options, defaultBatch([target]));
 }
 
 /** Adds features to a layer. */
-export function addFeatures(layer: EditableLayer, features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
+export async function addFeatures(layer: EditableLayer, features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
   return applyEdits(layer, { adds: features }, options);
 }
 
 /** Updates features of a layer; each names its feature by object id (or GlobalID with `useGlobalIds`). */
-export function updateFeatures(layer: EditableLayer, features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
+export async function updateFeatures(layer: EditableLayer, features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
   return applyEdits(layer, { updates: features }, options);
 }
 
@@ -113,7 +113,7 @@ export async function deleteFeatures(layer: EditableLayer, selection: DeleteSele
  * @param layers - metadata of every layer edited
  * @param edits - per layer: adds, updates, deletes
  */
-export function applyServiceEdits(
+export async function applyServiceEdits(
   serviceUrl: string,
   layers: readonly EditableLayer[],
   edits: readonly ServiceLayerEditsInput[],

@@ -183,6 +183,8 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
   // Edits resent after a lost answer: an "already exists" (adds) or "missing" (deletes) refusal means the first one landed.
   const resent = new Set<EditUnit>();
   while (pending.length > 0) {
+    // Cancelled between requests: what was not sent stays "not-applied".
+    options.signal?.throwIfAborted();
     chunk.report.attempts += 1;
     let results: Map<EditUnit, ServerEditResult | undefined>;
     try {
