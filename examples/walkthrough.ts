@@ -3,9 +3,12 @@
  * against the embedded sample server. `pnpm demo` runs it; a test runs it too.
  */
 import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ArcServer, Geometry, Session, generateToken } from "@arcrest/core";
+import { ArcServer, Session, generateToken } from "@arcrest/core";
+import { Geometry } from "@arcrest/core/node";
+import { MapService } from "@arcrest/query";
+import { clip, exportLayer } from "@arcrest/export/node";
 import { startSampleServer } from "@arcrest/sample-server";
 
 /** Where the walkthrough runs and what it prints to. */
@@ -25,6 +28,12 @@ export interface WalkthroughReport {
   walked: string[];
   securedFolders: string[];
   envelope: string;
+  layers: string[];
+  fields: string[];
+  californiaRows: number;
+  californiaCount: number;
+  files: string[];
+  clippedEnvelope: string;
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -49,12 +58,37 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
   }
   for (const folder of secured) log(`skipped ${folder}: it needs a token`);
 
-  step("Access the ahps_gauges service and its layers");
-  const gauges = await ags.getService("ahps_gauges");
+  step("Connect to the ahps_gauges map service from the ArcServer object");
+  const gauges = await MapService.connect(ags, "ahps_gauges");
   log(gauges.url);
-  log(JSON.stringify(gauges.listLayers()));
+  const layers = gauges.listLayers();
+  log(JSON.stringify(layers));
 
-  step("Geometry: the Sacramento polygon's envelope");
+  step("Access the observed river stages layer (not case sensitive, * wildcards) and list its fields");
+  const lyr = await gauges.layer("Observed_River*");
+  const fields = lyr.listFields();
+  log(JSON.stringify(fields));
+
+  step("Search cursor for gauges in California, with the SHAPE@ token and a field list");
+  const where = "state = 'CA'";
+  let californiaRows = 0;
+  for await (const row of lyr.cursor({ where, fields: ["SHAPE@", "gaugelid", "status", "location"] })) {
+    const [shape, gaugelid, status, location] = row;
+    if (californiaRows < 3) log(`${String(gaugelid)}  ${String(status)}  ${String(location)}  ${JSON.stringify(shape)}`);
+    californiaRows++;
+  }
+  const californiaCount = await lyr.count({ where });
+  log(`${californiaRows} rows (the server counts ${californiaCount}); the same from the service: gauges.cursor("observed_river_stages", { where })`);
+
+  step("Export the layer to a shapefile in Web Mercator, and to KMZ");
+  const shp = join(options.outDir, "California_Stream_Gauges.shp");
+  const kmz = join(options.outDir, "California_Stream_Gauges.kmz");
+  await exportLayer(lyr, shp, { where, outSR: 102100, overwrite: true, onProgress: progressLogger(log, "shapefile") });
+  log(`wrote ${shp}`);
+  await exportLayer(lyr, kmz, { where, overwrite: true });
+  log(`wrote ${kmz}`);
+
+  step("Clip the layer by a polygon (Sacramento area) and keep two fields");
   const sacramento = {
     rings: [
       [
@@ -64,8 +98,16 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     ],
     spatialReference: { wkid: 4326, latestWkid: 4326 },
   };
+  const sac = join(options.outDir, "Sacramento_gauges.shp");
+  await clip(lyr, sacramento, sac, { fields: ["gaugelid", "location"], overwrite: true });
+  log(`wrote ${sac}`);
+
+  step("A note about input geometries: read the first feature of a shapefile");
   const envelope = new Geometry(sacramento).envelope().toString();
-  log(envelope);
+  log(`Sacramento polygon envelope: ${envelope}`);
+  const firstClipped = await Geometry.fromFile(sac);
+  const clippedEnvelope = firstClipped.envelope().toString();
+  log(`first gauge of ${sac}: ${clippedEnvelope}`);
 
   step("Token-based security: generate a token, then connect to the secured folder");
   const token = await generateToken(options.restUrl, "arcrest", "arcrest-pass", { session });
@@ -83,6 +125,24 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     walked,
     securedFolders: secured,
     envelope,
+    layers,
+    fields,
+    californiaRows,
+    californiaCount,
+    files: [shp, kmz, sac],
+    clippedEnvelope,
+  };
+}
+
+/** An onProgress callback that logs each time another quarter of the work is done. */
+function progressLogger(log: (line: string) => void, what: string) {
+  let logged = -1;
+  return ({ done, total }: { done: number; total?: number }) => {
+    const quarter = total ? Math.floor((done / total) * 4) : -1;
+    if (quarter > logged) {
+      logged = quarter;
+      log(`  ${what}: ${done}/${total ?? "?"}`);
+    }
   };
 }
 

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,5 +29,27 @@ describe("the seed walkthrough", () => {
     expect(report.securedFolders).toEqual(["Secure"]);
     expect(report.envelope).toBe("-121.5,38.3,-121.2,38.6");
     expect(lines.join("\n")).toContain("Secure folder now lists: [\"Secure/Parcels\"]");
+
+    // Layer, fields and cursor steps.
+    expect(report.layers).toContain("observed_river_stages");
+    expect(report.fields).toEqual(expect.arrayContaining(["gaugelid", "status", "location", "state"]));
+    expect(report.californiaCount).toBeGreaterThan(100);
+    expect(report.californiaRows).toBe(report.californiaCount);
+
+    // Export and clip steps: every file exists; GDAL reads the same number of gauges.
+    for (const file of report.files) expect(existsSync(file)).toBe(true);
+    const [shp, kmz, sac] = report.files;
+    const sacEnvelope = report.clippedEnvelope.split(",").map(Number);
+    expect(sacEnvelope[0]).toBeGreaterThanOrEqual(-121.5);
+    expect(sacEnvelope[2]).toBeLessThanOrEqual(-121.2);
+    if (existsSync("/usr/bin/ogrinfo") || process.env.CI) {
+      const count = (file: string) => Number(/Feature Count: (\d+)/.exec(execFileSync("ogrinfo", ["-so", "-al", file], { encoding: "utf8" }))?.[1]);
+      expect(count(shp)).toBe(report.californiaCount);
+      expect(count(kmz)).toBe(report.californiaCount);
+      const sacInfo = execFileSync("ogrinfo", ["-so", "-al", sac], { encoding: "utf8" });
+      expect(sacInfo).toMatch(/gaugelid: String/);
+      expect(sacInfo).not.toMatch(/^status:/m);
+      expect(execFileSync("ogrinfo", ["-so", "-al", shp], { encoding: "utf8" })).toMatch(/Pseudo.Mercator|Mercator_Auxiliary_Sphere/);
+    }
   });
 });
