@@ -1,0 +1,71 @@
+// One measurement in a fresh process, on the compiled packages (as users run them), so that
+// peak RSS belongs to that client alone and no TypeScript loader runs alongside:
+//   node bench/run-one.mjs <mode> <layerUrl> <concurrency> <pagesFile>
+// prints one JSON line { mode, features, ms, maxRssMB }.
+//
+//   arcrest   MapServiceLayer.connect(url), then features(): counts features, keeps none
+//   record    as arcrest, also writing the page requests it sent to pagesFile
+//   baseline  the recorded page requests, same concurrency, in order, only JSON.parse per body
+//   esri      queryAllFeatures of @esri/arcgis-rest-feature-service (one page at a time, holds all)
+//   offset    arcrest forced to resultOffset paging (what offsets cost a database-backed server)
+import { readFileSync, writeFileSync } from "node:fs";
+import { Session } from "@arcrest/core";
+import { MapServiceLayer } from "@arcrest/query";
+import { queryAllFeatures } from "@esri/arcgis-rest-feature-service";
+
+const [mode, url, concurrencyArg, pagesFile] = process.argv.slice(2);
+const concurrency = Number(concurrencyArg ?? 4);
+
+/** Reads every feature with arcrest, optionally recording the page requests sent. */
+async function arcrest(paging, record) {
+  /** @type {typeof fetch} */
+  const recordingFetch = async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const body = request.method === "POST" ? await request.clone().text() : undefined;
+    const target = request.url + (body ? `?${body}` : "");
+    if (/\/query\?/.test(target) && !/outStatistics=|returnIdsOnly=true|returnCountOnly=true/.test(target)) {
+      record.push({ url: request.url, method: request.method, ...(body ? { body } : {}) });
+    }
+    return fetch(request);
+  };
+  const session = new Session(record ? { fetch: recordingFetch } : {});
+  const layer = await MapServiceLayer.connect(url, { session });
+  let n = 0;
+  for await (const feature of layer.features({ concurrency, paging })) {
+    if (feature.attributes) n++;
+  }
+  return n;
+}
+
+/** Fetches the recorded pages with the same window, parsing each body and keeping nothing. */
+async function baseline(pages) {
+  let n = 0;
+  let next = 0;
+  const inFlight = [];
+  const start = () => {
+    const page = pages[next++];
+    const init = page.body ? { method: "POST", body: page.body, headers: { "content-type": "application/x-www-form-urlencoded" } } : {};
+    inFlight.push(fetch(page.url, init).then((r) => r.text()));
+  };
+  while (next < pages.length && inFlight.length < concurrency) start();
+  while (inFlight.length > 0) {
+    const text = await inFlight.shift();
+    if (next < pages.length) start();
+    n += JSON.parse(text).features.length;
+  }
+  return n;
+}
+
+const t0 = performance.now();
+let features;
+if (mode === "arcrest") features = await arcrest("auto");
+else if (mode === "offset") features = await arcrest("offset");
+else if (mode === "record") {
+  const pages = [];
+  features = await arcrest("auto", pages);
+  writeFileSync(pagesFile, JSON.stringify(pages));
+} else if (mode === "baseline") features = await baseline(JSON.parse(readFileSync(pagesFile, "utf8")));
+else if (mode === "esri") features = (await queryAllFeatures({ url, where: "1=1", outFields: "*" })).features.length;
+else throw new Error(`unknown mode ${mode}`);
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ mode, features, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
