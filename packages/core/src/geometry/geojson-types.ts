@@ -7,7 +7,7 @@
 export type GeoJSONPosition = number[];
 
 /** A GeoJSON bounding box: `[west, south, east, north]` or with heights `[w, s, zmin, e, n, zmax]`. */
-export type GeoJSONBBox = number[];
+export type GeoJSONBBox = [number, number, number, number] | [number, number, number, number, number, number];
 
 /** The old (2008) GeoJSON `crs` member, still sent by ArcGIS for `f=geojson` with an `outSR`. */
 export interface GeoJSONNamedCrs {

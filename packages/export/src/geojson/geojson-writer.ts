@@ -1,3 +1,4 @@
+import { feature as geoJSONFeature, type Id } from "@turf/helpers";
 import { TextChunker } from "../bytes/streams.js";
 import { prepareSource, type PreparedSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
@@ -36,11 +37,8 @@ async function featureEncoder(prepared: PreparedSource, source: FeatureSource, o
     for (const column of columns) properties[column.name] = plainValue(column, feature.attributes);
     const geometry = toGeoJSON(feature.geometry, index);
     const id = idField !== undefined ? feature.attributes?.[idField] : undefined;
-    const out: Record<string, unknown> = { type: "Feature" };
-    if (typeof id === "number" || typeof id === "string") out.id = id;
-    out.geometry = geometry;
-    out.properties = properties;
-    return JSON.stringify(out);
+    const options: { id?: Id } = typeof id === "number" || typeof id === "string" ? { id } : {};
+    return JSON.stringify(geoJSONFeature(geometry, properties, options));
   };
 }
 
