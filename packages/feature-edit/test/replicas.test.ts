@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReplicaParams, FeatureService, ReplicaJobError } from "../src/index.js";
-import { exportReplica } from "../src/node/index.js";
+import { exportReplica } from "@arcrest/export/node";
 import { editDataset, LAYERS } from "./helpers/dataset.js";
 
 let server: SampleServer;

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { FeatureService } from "../src/index.js";
-import { attachmentFile, exportReplica, saveAttachment } from "../src/node/index.js";
+import { attachmentFile, saveAttachment } from "../src/node/index.js";
+import { exportReplica } from "@arcrest/export/node";
 
 async function editingSteps(restUrl: string, outDir: string, log: (line: string) => void): Promise<{ files: string[]; oid: number }> {
   const step = (title: string) => log(`\n== ${title}`);

@@ -13,3 +13,10 @@ export { FileSink } from "./file-sink.js";
 export { fullPrjResolver } from "./full-prj.js";
 export { exportLayer, selectFields, type ExportLayerOptions, type ExportableLayer, type ExportQueryOptions } from "./export-layer.js";
 export { clip, type ClipOptions } from "./clip.js";
+export {
+  exportReplica,
+  type ExportReplicaOptions,
+  type ExportedReplicaLayer,
+  type ReplicaData,
+  type ReplicaAttachmentData,
+} from "./export-replica.js";

@@ -7,4 +7,3 @@
 export { attachmentFile, type AttachmentFile } from "./attachment-file.js";
 export { downloadAllAttachments, defaultAttachmentPath, type DownloadAllOptions, type DownloadedAttachment } from "./download-all-attachments.js";
 export { saveAttachment } from "@arcrest/query/node";
-export { exportReplica, type ExportReplicaOptions, type ExportedReplicaLayer } from "./export-replica.js";

@@ -1,9 +1,30 @@
 import { join, relative } from "node:path";
 import { fetchLayerInfo, LayerMetadata, ValidationError, type CallOptions, type Field } from "@arcrest/core";
-import { exportFeatureSet, type ExportFileOptions, type ExportResult } from "@arcrest/export/node";
 import { writeFileAtomic } from "@arcrest/query/node";
-import { request } from "@arcrest/core";
-import type { Replica, ReplicaAttachment } from "../replicas/replica-types.js";
+import { request, type EsriFeature } from "@arcrest/core";
+import { exportFeatureSet } from "./export-feature-set.js";
+import type { ExportFileOptions, ExportResult } from "./export-features.js";
+
+/** An attachment of a replica layer: downloadable by `url` or embedded as base64 `data`. */
+export interface ReplicaAttachmentData {
+  id: number;
+  /** GlobalID of the feature it belongs to. */
+  parentGlobalId?: string | undefined;
+  /** Object id of the feature it belongs to, when the server says. */
+  parentObjectId?: number | undefined;
+  name: string;
+  url?: string | undefined;
+  data?: string | undefined;
+}
+
+/**
+ * What {@link exportReplica} needs of a JSON replica: the service it came from and each
+ * layer's features and attachments (`@arcrest/feature-edit`'s `Replica` has this shape).
+ */
+export interface ReplicaData {
+  serviceUrl: string;
+  layers: { id: number; features: EsriFeature<Record<string, unknown>>[]; attachments: ReplicaAttachmentData[] }[];
+}
 
 /** Options of {@link exportReplica}. */
 export interface ExportReplicaOptions extends CallOptions, Pick<ExportFileOptions, "overwrite" | "shapefile" | "csv" | "kml" | "geojson"> {
@@ -29,7 +50,7 @@ function safeName(name: string): string {
   return name.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, "_") || "layer";
 }
 
-async function attachmentBytes(attachment: ReplicaAttachment, call: CallOptions): Promise<Uint8Array> {
+async function attachmentBytes(attachment: ReplicaAttachmentData, call: CallOptions): Promise<Uint8Array> {
   if (attachment.data) return new Uint8Array(Buffer.from(attachment.data, "base64"));
   if (!attachment.url) throw new ValidationError("replica", `attachment ${attachment.id} has neither a url nor data`);
   const response = await request(attachment.url, { ...call, rawResponse: true, kind: "read", params: { f: null } });
@@ -42,7 +63,7 @@ async function attachmentBytes(attachment: ReplicaAttachment, call: CallOptions)
  * (`<layer name>_attachments/<feature>/<id>-<name>`) and listed in an `attachments` attribute
  * of each feature (paths relative to the folder, `;`-separated).
  */
-export async function exportReplica(replica: Replica, folder: string, options: ExportReplicaOptions = {}): Promise<ExportedReplicaLayer[]> {
+export async function exportReplica(replica: ReplicaData, folder: string, options: ExportReplicaOptions = {}): Promise<ExportedReplicaLayer[]> {
   if (!replica || !Array.isArray(replica.layers)) throw new ValidationError("replica", "must be a replica from createReplica");
   const extension = options.extension ?? ".geojson";
   const field = options.attachmentField ?? "attachments";
