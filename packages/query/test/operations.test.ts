@@ -19,7 +19,7 @@ import {
   queryStatistics,
 } from "../src/index.js";
 import { saveAttachment, saveMapImage } from "../src/node/index.js";
-import { queryRequests, useSampleServer } from "./support.js";
+import { collect, queryRequests, useSampleServer } from "./support.js";
 
 const ctx = useSampleServer();
 const gaugesUrl = () => `${ctx.rest}/ahps_gauges/MapServer/0`;
@@ -139,6 +139,21 @@ describe("queryFeatures", () => {
     expect(stages).toEqual([...stages].sort((a, b) => b - a));
     await queryFeatures(gaugesUrl(), { ...call(), where: "objectid = 1", time: [new Date(Date.UTC(2020, 0, 1)), null] });
     expect(queryRequests(ctx.server).at(-1)?.time).toBe(`${Date.UTC(2020, 0, 1)},null`);
+  });
+
+  it("filters a time-aware layer by a time extent", async () => {
+    const lyr = await MapServiceLayer.connect(gaugesUrl(), call());
+    expect(lyr.info.timeInfo?.startTimeField).toBe("obstime");
+    const times = (await lyr.query({ outFields: ["obstime"], orderByFields: "obstime", resultRecordCount: 1000 })).features.map((f) => (f.attributes.obstime as Date).getTime());
+    const mid = times[Math.floor(times.length / 2)];
+    const later = await lyr.count({ time: [mid, null] });
+    const byWhere = (await collect(lyr.features({ outFields: ["obstime"] })))
+      .filter((f) => (f.attributes.obstime as Date).getTime() >= mid).length;
+    expect(later).toBe(byWhere);
+    expect(later).toBeGreaterThan(0);
+    expect(later).toBeLessThan(GAUGE_COUNT);
+    const streamed = await collect(lyr.features({ time: [mid, null], outFields: ["obstime"], pageSize: 500 }));
+    expect(streamed).toHaveLength(later);
   });
 
   it("returns GeoJSON with f=geojson", async () => {

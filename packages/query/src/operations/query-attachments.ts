@@ -1,4 +1,4 @@
-import { ArcGISAuthError, ArcGISRequestError, type CallOptions, type ParamValue } from "@arcrest/core";
+import { ArcGISAuthError, ArcGISRequestError, type CallOptions, type ParamValue, type Progress } from "@arcrest/core";
 import { Attachment } from "../attachments/attachment.js";
 import { orderedWindow } from "../paging/ordered-window.js";
 import { parseAttachmentGroups } from "../parse/attachment-infos.js";
@@ -29,6 +29,8 @@ export interface QueryAttachmentsOptions extends CallOptions {
   concurrency?: number;
   /** Extra REST parameters. */
   params?: Record<string, ParamValue>;
+  /** Progress of the per-feature fallback: features looked at, out of all. */
+  onProgress?: (progress: Progress) => void;
 }
 
 /** The attachments of one feature. */
@@ -103,7 +105,10 @@ export async function queryAttachments(url: string, options: QueryAttachmentsOpt
     }
   }
   const out: FeatureAttachments[] = [];
+  let done = 0;
+  options.onProgress?.({ done, total: ids.length });
   for await (const { id, list } of orderedWindow(tasks(), options.concurrency ?? 4, options.signal)) {
+    options.onProgress?.({ done: ++done, total: ids.length });
     const kept = list.filter((a) => matchesType(a.contentType, options.attachmentTypes) && matchesKeywords(a.keywords, options.keywords));
     if (kept.length > 0) out.push({ parentObjectId: id, attachments: kept });
   }

@@ -68,9 +68,12 @@ function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
  */
 export async function* readPages<F>(source: PagingSource<F>, options: ReadPagesOptions = {}): AsyncGenerator<F[]> {
   const { signal } = options;
-  const facts = (await source.stats(signal)) ?? { count: await source.count(signal) };
+  // Min/max ids only matter when ranges may be chosen; offsets and id batches need just the count.
+  const strategy0 = options.strategy ?? "auto";
+  const wantStats = strategy0 === "auto" || strategy0 === "range";
+  const facts = (wantStats ? await source.stats(signal) : undefined) ?? { count: await source.count(signal) };
   const plan = planPaging(source.caps, facts, {
-    strategy: options.strategy ?? "auto",
+    strategy: strategy0,
     ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
     customOrder: source.customOrder !== undefined,
     userObjectIds: source.userObjectIds === true,
