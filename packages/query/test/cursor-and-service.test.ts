@@ -1,4 +1,4 @@
-import { ArcServer, Geometry, ValidationError } from "@arcrest/core";
+import { ArcServer, Geometry, Session, ValidationError } from "@arcrest/core";
 import { GAUGE_COUNT } from "@arcrest/sample-server";
 import { describe, expect, it } from "vitest";
 import { MapService, MapServiceLayer, Row, searchCursor } from "../src/index.js";
@@ -33,6 +33,20 @@ describe("MapService", () => {
     expect(all).toHaveLength(await incidents.count());
     await expect(fs.export({ bbox: [0, 0, 1, 1] })).rejects.toThrow(/MapServer/);
     await expect(MapService.connect(`${ctx.rest}/ahps_gauges/GPServer`)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("reads a secured layer with the session's token, never putting it in a URL", async () => {
+    const session = new Session({ retry: { baseDelayMs: 2 } });
+    const secured = await MapService.connect(`${ctx.rest}/Secure/Parcels/MapServer`, { session, username: "arcrest", password: "arcrest-pass" });
+    const parcels = await secured.layer(0);
+    const from = ctx.server.requests.length;
+    const all = await collect(parcels.features({ pageSize: 10 }));
+    expect(all.length).toBe(await parcels.count());
+    expect(all.length).toBeGreaterThan(10);
+    const requests = ctx.server.requests.slice(from);
+    expect(requests.every((r) => r.query.token === undefined)).toBe(true);
+    expect(requests.every((r) => r.body.token !== undefined || r.headers["x-esri-authorization"] !== undefined)).toBe(true);
+    await expect(MapServiceLayer.connect(`${ctx.rest}/Secure/Parcels/MapServer/0`, { session: new Session() })).rejects.toThrow(/[Tt]oken/);
   });
 
   it("offers a service-level cursor and feature stream", async () => {
