@@ -89,7 +89,7 @@ export function createIncidentsService(rng: Prng): SampleService {
     supportsPagination: true,
     supportsOrderBy: true,
     currentVersion: 10.81,
-    capabilities: "Query,Create,Update,Delete,Editing,Sync",
+    capabilities: "Query,Create,Update,Delete,Uploads,Editing,Sync",
     hasAttachments: true,
     attachments,
     nextAttachmentId: attachments.length + 1,

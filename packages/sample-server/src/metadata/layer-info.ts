@@ -225,7 +225,7 @@ export function featureLayerInfoJson(layer: SampleLayer): Record<string, unknown
     supportsValidateSQL: true,
     supportsValidateSql: true,
     supportsCalculate: true,
-    supportsAttachmentsByUploadId: false,
+    supportsAttachmentsByUploadId: /\bUploads\b/i.test(capabilities) && layer.hasAttachments === true,
     supportsApplyEditsWithGlobalIds: layer.globalIdField !== undefined,
     allowGeometryUpdates: true,
     allowTrueCurvesUpdates: false,

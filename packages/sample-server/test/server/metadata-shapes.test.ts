@@ -125,7 +125,7 @@ describe("FeatureServer", () => {
   it("service info has the structure of a recorded FeatureServer root", async () => {
     const info = await json("/arcgis/rest/services/SanFrancisco/311Incidents/FeatureServer?f=json");
     expect(structuralDiff(fixture("featureserver-layer/koop-provider-agol__serviceInfo.json"), info)).toEqual([]);
-    expect(info).toMatchObject({ capabilities: "Query,Create,Update,Delete,Editing,Sync", syncEnabled: true, layers: [{ id: 0, name: "incidents" }] });
+    expect(info).toMatchObject({ capabilities: "Query,Create,Update,Delete,Uploads,Editing,Sync", syncEnabled: true, layers: [{ id: 0, name: "incidents" }] });
   });
 
   it("incidents carries a GlobalID field, coded status types and editing capabilities", async () => {
