@@ -2,13 +2,16 @@
  * The seed README's walkthrough (restapi for Python), step by step in TypeScript,
  * against the embedded sample server. `pnpm demo` runs it; a test runs it too.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { deflateSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ArcServer, Session, generateToken } from "@arcrest/core";
 import { Geometry } from "@arcrest/core/node";
 import { MapService } from "@arcrest/query";
-import { clip, exportLayer } from "@arcrest/export/node";
+import { FeatureService } from "@arcrest/feature-edit";
+import { attachmentFile, saveAttachment } from "@arcrest/feature-edit/node";
+import { clip, exportLayer, exportReplica } from "@arcrest/export/node";
 import { startSampleServer } from "@arcrest/sample-server";
 
 /** Where the walkthrough runs and what it prints to. */
@@ -34,6 +37,7 @@ export interface WalkthroughReport {
   californiaCount: number;
   files: string[];
   clippedEnvelope: string;
+  edits: { added: number; attachments: string[]; updated: string; deleted: string; replicaFiles: string[] };
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -109,6 +113,67 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
   const clippedEnvelope = firstClipped.envelope().toString();
   log(`first gauge of ${sac}: ${clippedEnvelope}`);
 
+  step("Feature editing: connect to a feature service; its layer is a FeatureLayer (query + edit)");
+  const fs = await FeatureService.connect(ags, "SanFrancisco/311Incidents");
+  const incidents = await fs.layer("incidents");
+  log(`${fs.url}: ${incidents.name}`);
+
+  step("Add a new feature");
+  const adds = [
+    {
+      attributes: {
+        req_type: "Damaged Property",
+        req_date: "07/19/2009",
+        req_time: "11:08",
+        address: "173 RESTAPI DR",
+        x_coord: "-122.4167",
+        y_coord: "37.7833",
+        district: "7",
+        status: 1,
+      },
+      geometry: { x: -122.4167, y: 37.7833, spatialReference: { wkid: 4326 } },
+    },
+  ];
+  const result = await incidents.addFeatures(adds);
+  const oid = result.addResults[0].objectId as number;
+  log(`added object id ${oid}, GlobalID ${result.addResults[0].globalId}`);
+
+  step("Add an attachment, then list and download the feature's attachments");
+  const png = join(options.outDir, "python.png");
+  await writeFile(png, tinyPng());
+  await incidents.addAttachment(oid, await attachmentFile(png));
+  await rm(png);
+  const downloaded: string[] = [];
+  for (const attachment of await incidents.attachments(oid)) {
+    log(`${attachment.name}  ${attachment.contentType}  ${attachment.size} bytes`);
+    // attachment.download() gives the bytes anywhere; saveAttachment writes them to a folder (Node).
+    downloaded.push(await saveAttachment(attachment, join(options.outDir, "attachments")));
+  }
+  log(`downloaded ${JSON.stringify(downloaded)}`);
+
+  step("Update the feature we just added, then delete it");
+  const updated = await incidents.updateFeatures([{ attributes: { ...adds[0].attributes, address: "Address Not Available", objectid: oid } }]);
+  log(`update: ${updated.updateResults[0].status}`);
+  const deleted = await incidents.deleteFeatures({ objectIds: [oid] });
+  log(`delete: ${deleted.deleteResults[0].status}`);
+
+  step("Offline capabilities (sync): create a replica and export it to shapefiles with attachment links");
+  const replica = await fs.createReplica({
+    layers: [0],
+    replicaName: "test_replica",
+    geometry: { x: -122.4167, y: 37.7833, spatialReference: { wkid: 4326 } },
+    geometryType: "esriGeometryPoint",
+    inSR: 4326,
+    layerQueries: { 0: { where: "district = '7'", useGeometry: false } },
+    returnAttachments: true,
+  });
+  log(`replica ${replica.replicaName} (${replica.replicaID}): ${replica.layers[0].features.length} features`);
+  const replicaFiles: string[] = [];
+  for (const layer of await exportReplica(replica, join(options.outDir, "replica"), { extension: ".shp", overwrite: true })) {
+    log(`wrote ${layer.result.files[0]} (${layer.attachments.length} attachments)`);
+    replicaFiles.push(...layer.result.files);
+  }
+
   step("Token-based security: generate a token, then connect to the secured folder");
   const token = await generateToken(options.restUrl, "arcrest", "arcrest-pass", { session });
   log(`token for ${token.serverRoot}, expires ${token.expires.toISOString()}`);
@@ -131,7 +196,39 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     californiaCount,
     files: [shp, kmz, sac],
     clippedEnvelope,
+    edits: { added: oid, attachments: downloaded, updated: String(updated.updateResults[0].status), deleted: String(deleted.deleteResults[0].status), replicaFiles },
   };
+}
+
+/** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */
+function tinyPng(): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const size = 16;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc(size * (1 + size * 3));
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) rows.set([30, 90, 200], y * (1 + size * 3) + 1 + x * 3);
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
 }
 
 /** An onProgress callback that logs each time another quarter of the work is done. */

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +35,14 @@ describe("the seed walkthrough", () => {
     expect(report.fields).toEqual(expect.arrayContaining(["gaugelid", "status", "location", "state"]));
     expect(report.californiaCount).toBeGreaterThan(100);
     expect(report.californiaRows).toBe(report.californiaCount);
+
+    // Editing steps: the attachment came back as the PNG we sent; the replica was written as a shapefile.
+    expect(report.edits.updated).toBe("applied");
+    expect(report.edits.deleted).toBe("applied");
+    expect(report.edits.attachments).toHaveLength(1);
+    expect(readFileSync(report.edits.attachments[0]).subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(report.edits.replicaFiles.some((f) => f.endsWith(".shp"))).toBe(true);
+    expect(server.dataset.services.find((s) => s.name === "SanFrancisco/311Incidents")?.layers[0].features.some((f) => f.attributes.objectid === report.edits.added)).toBe(false);
 
     // Export and clip steps: every file exists; GDAL reads the same number of gauges.
     for (const file of report.files) expect(existsSync(file)).toBe(true);
