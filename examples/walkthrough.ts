@@ -143,11 +143,13 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
   await writeFile(png, tinyPng());
   await incidents.addAttachment(oid, await attachmentFile(png));
   await rm(png);
+  const attachmentsFolder = join(options.outDir, "attachments");
+  await mkdir(attachmentsFolder, { recursive: true });
   const downloaded: string[] = [];
   for (const attachment of await incidents.attachments(oid)) {
     log(`${attachment.name}  ${attachment.contentType}  ${attachment.size} bytes`);
     // attachment.download() gives the bytes anywhere; saveAttachment writes them to a folder (Node).
-    downloaded.push(await saveAttachment(attachment, join(options.outDir, "attachments")));
+    downloaded.push(await saveAttachment(attachment, attachmentsFolder));
   }
   log(`downloaded ${JSON.stringify(downloaded)}`);
 

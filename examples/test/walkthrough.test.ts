@@ -40,6 +40,7 @@ describe("the seed walkthrough", () => {
     expect(report.edits.updated).toBe("applied");
     expect(report.edits.deleted).toBe("applied");
     expect(report.edits.attachments).toHaveLength(1);
+    expect(report.edits.attachments[0]).toMatch(/attachments[\\/]python\.png$/);
     expect(readFileSync(report.edits.attachments[0]).subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(report.edits.replicaFiles.some((f) => f.endsWith(".shp"))).toBe(true);
     expect(server.dataset.services.find((s) => s.name === "SanFrancisco/311Incidents")?.layers[0].features.some((f) => f.attributes.objectid === report.edits.added)).toBe(false);
