@@ -40,7 +40,9 @@ export class Attachment {
     this.size = info.size;
     this.globalId = info.globalId;
     this.keywords = info.keywords;
-    this.url = info.url?.split("?")[0] ?? `${layerUrl}/${parentObjectId}/attachments/${info.id}`;
+    // A server-given URL is used only when absolute (some answer with relative ones); its query (a token) is dropped.
+    const given = info.url !== undefined && /^https?:\/\//i.test(info.url) ? info.url.split("?")[0] : undefined;
+    this.url = given ?? `${layerUrl}/${parentObjectId}/attachments/${info.id}`;
     this.info = info;
     this.#session = session;
   }

@@ -3,6 +3,7 @@ import { IncompleteResultError } from "../errors/incomplete-result-error.js";
 import { readPages, withTieBreaker, type PagingSource } from "./read-pages.js";
 import type { PagingPlan } from "./planner.js";
 import type { FetchedPage, PageSlice } from "./types.js";
+import { fetchRange } from "./range-pager.js";
 
 // The engine is pure logic over a slice fetcher; these tests drive it with an
 // in-memory layer that behaves like the awkward servers the engine must handle.
@@ -233,5 +234,28 @@ describe("withTieBreaker", () => {
   it("appends the object id unless the order already has it", () => {
     expect(withTieBreaker("state", "OBJECTID")).toBe("state,OBJECTID");
     expect(withTieBreaker("state, objectid DESC", "OBJECTID")).toBe("state, objectid DESC");
+  });
+});
+
+describe("fetchRange", () => {
+  it("completes a truncated, ordered range after its last id", async () => {
+    const slices: PageSlice[] = [];
+    const rows = range(1, 50).map((oid) => ({ oid }));
+    const ctx = {
+      oidField: "oid",
+      oidOrder: "oid",
+      oidOf: (r: Row) => r.oid,
+      state: { pageSize: 50 },
+      fetch: async (slice: PageSlice) => {
+        slices.push(slice);
+        const [, a, b] = /oid >= (\d+) AND oid <= (\d+)/.exec(slice.where ?? "") ?? [];
+        const sel = rows.filter((r) => r.oid >= Number(a) && r.oid <= Number(b));
+        return { features: sel.slice(0, 20), exceededTransferLimit: sel.length > 20 };
+      },
+    };
+    const out = await fetchRange(ctx, 1, 50, new AbortController().signal);
+    expect(out.map((r) => r.oid)).toEqual(range(1, 50));
+    expect(slices.map((s) => s.where)).toEqual(["oid >= 1 AND oid <= 50", "oid >= 21 AND oid <= 50", "oid >= 41 AND oid <= 50"]);
+    expect(ctx.state.pageSize).toBe(20);
   });
 });

@@ -50,7 +50,10 @@ export interface PagingContext<F> {
   oidOf: (feature: F) => number | undefined;
   /** The object id field, in the layer's case. */
   oidField: string;
-  /** `orderByFields` that sorts by object id, when the server supports ordering. */
+  /**
+   * `orderByFields` sorting by object id, to send with range and id-batch pages. Optional:
+   * without it pages are sorted on the client and truncated ranges are completed by sub-ranges.
+   */
   oidOrder?: string;
   state: PagingState;
 }
