@@ -8,6 +8,7 @@
 //   baseline  the recorded page requests, same concurrency, in order, only JSON.parse per body
 //   esri      queryAllFeatures of @esri/arcgis-rest-feature-service (one page at a time, holds all)
 //   offset    arcrest forced to resultOffset paging (what offsets cost a database-backed server)
+//   ids       arcrest forced to id batches (planned from returnCountOnly + returnIdsOnly, no statistics)
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "@arcrest/core";
 import { MapServiceLayer } from "@arcrest/query";
@@ -60,6 +61,7 @@ const t0 = performance.now();
 let features;
 if (mode === "arcrest") features = await arcrest("auto");
 else if (mode === "offset") features = await arcrest("offset");
+else if (mode === "ids") features = await arcrest("ids");
 else if (mode === "record") {
   const pages = [];
   features = await arcrest("auto", pages);

@@ -178,8 +178,9 @@ export interface QueryResult<A extends Record<string, unknown> = Attributes> {
   geometryType?: GeometryType;
   /** Spatial reference of the geometries. */
   spatialReference?: SpatialReference;
-  /** Whether geometries carry z / m. */
+  /** Whether geometries carry z values. */
   hasZ?: boolean;
+  /** Whether geometries carry m values. */
   hasM?: boolean;
   /** True when the server stopped at its page limit (never true after `getAll`). */
   exceededTransferLimit: boolean;
@@ -187,7 +188,9 @@ export interface QueryResult<A extends Record<string, unknown> = Attributes> {
 
 /** The typed result of a GeoJSON feature query. */
 export interface GeoJSONQueryResult {
+  /** Always `FeatureCollection`. */
   type: "FeatureCollection";
+  /** The features, normalised. */
   features: GeoFeature[];
   /** True when the server stopped at its page limit (never true after `getAll`). */
   exceededTransferLimit: boolean;

@@ -66,11 +66,14 @@ export function shrinkPageSize(state: PagingState, served: number): void {
 /** Sorts features by object id in place when they are not already (cheap check first). */
 export function sortByOid<F>(features: F[], oidOf: (f: F) => number | undefined): F[] {
   let sorted = true;
-  for (let i = 1; i < features.length; i++) {
-    if ((oidOf(features[i - 1]) ?? 0) > (oidOf(features[i]) ?? 0)) {
+  let previous = -Infinity;
+  for (let i = 0; i < features.length; i++) {
+    const id = oidOf(features[i]) ?? 0;
+    if (id < previous) {
       sorted = false;
       break;
     }
+    previous = id;
   }
   if (!sorted) features.sort((a, b) => (oidOf(a) ?? 0) - (oidOf(b) ?? 0));
   return features;

@@ -4,7 +4,9 @@ import { isRecord, unexpectedResponse } from "./response-error.js";
 
 /** One source feature's related records (or their count), as parsed. */
 export interface ParsedRelatedGroup {
+  /** The source feature's object id. */
   objectId: number;
+  /** Its related records (empty with `returnCountOnly`). */
   relatedRecords: EsriFeature<Record<string, unknown>>[];
   /** Present with `returnCountOnly`. */
   count?: number;
@@ -12,9 +14,13 @@ export interface ParsedRelatedGroup {
 
 /** A `queryRelatedRecords` answer, checked. */
 export interface ParsedRelatedRecords {
+  /** Fields of the related table or layer. */
   fields: Field[];
+  /** Geometry type of related features, when they are a layer's. */
   geometryType?: GeometryType;
+  /** Their spatial reference. */
   spatialReference?: SpatialReference;
+  /** One group per source feature. */
   groups: ParsedRelatedGroup[];
 }
 
