@@ -17,6 +17,24 @@ import { collectAll, countSelected, forEachSelected, page, select, selectedObjec
 import { type KnownWkid, spatialReferenceJson, wkidFromValue } from "./spatial-reference.js";
 import { statisticsBody } from "./statistics.js";
 
+/** Whether every requested statistic is on the object id field (or a plain count), with no grouping. */
+function onlyObjectIdStatistics(raw: unknown, groupBy: string[] | undefined, oidField: string): boolean {
+  if (!Array.isArray(raw) || raw.length === 0 || (groupBy && groupBy.length > 0)) return false;
+  return raw.every((entry: unknown) => {
+    const e = (entry ?? {}) as { onStatisticField?: unknown; statisticType?: unknown };
+    const field = typeof e.onStatisticField === "string" ? e.onStatisticField.trim().toLowerCase() : "";
+    const type = typeof e.statisticType === "string" ? e.statisticType.toLowerCase() : "";
+    return ["count", "min", "max"].includes(type) && (field === oidField.toLowerCase() || (type === "count" && (field === "*" || field === "")));
+  });
+}
+
+/** Rows holding only their object id, for statistics of the id. */
+function objectIdRows(selection: Selection, oidField: string, oidAt: (i: number) => number): SampleFeature[] {
+  const rows = new Array<SampleFeature>(selection.end - selection.start);
+  for (let i = selection.start; i < selection.end; i++) rows[i - selection.start] = { attributes: { [oidField]: oidAt(i) }, geometry: null };
+  return rows;
+}
+
 /** Rows a layer really serves per request: maxRecordCount, or less when the layer lies about it. */
 export function pageCap(layer: SampleLayer): number {
   const served = layer.servedPageSize;
@@ -66,8 +84,14 @@ function runQuery(layer: SampleLayer, params: QueryParams): QueryOutcome {
 
   const outStatistics = params.json("outStatistics");
   if (outStatistics !== undefined) {
-    const rows = collectAll(select(layer, filter, []));
-    return json(statisticsBody(rows, outStatistics, params.list("groupByFieldsForStatistics"), orderText, fields));
+    const groupBy = params.list("groupByFieldsForStatistics");
+    const selection = select(layer, filter, []);
+    // Statistics of the object id alone come from the id index, as a database answers them,
+    // without building every feature (clients plan their paging with COUNT/MIN/MAX of the id).
+    const rows = onlyObjectIdStatistics(outStatistics, groupBy, layer.objectIdField) && !selection.test && selection.oidAt
+      ? objectIdRows(selection, layer.objectIdField, selection.oidAt)
+      : collectAll(selection);
+    return json(statisticsBody(rows, outStatistics, groupBy, orderText, fields));
   }
 
   const returnCountOnly = params.bool("returnCountOnly", false);

@@ -59,6 +59,27 @@ describe("large layers", () => {
     expect(built()).toBe(0);
   });
 
+  it("COUNT/MIN/MAX of the object id come from the id index without building features", () => {
+    const { layer, built } = lazyLayer(1_000_000);
+    const stats = (where: string) =>
+      bodyOf(
+        executeQuery(layer, {
+          where,
+          outStatistics: JSON.stringify([
+            { statisticType: "count", onStatisticField: "objectid", outStatisticFieldName: "n" },
+            { statisticType: "min", onStatisticField: "OBJECTID", outStatisticFieldName: "lo" },
+            { statisticType: "max", onStatisticField: "objectid", outStatisticFieldName: "hi" },
+          ]),
+        }),
+      ) as { features: { attributes: Record<string, number> }[] };
+    expect(stats("1=1").features[0].attributes).toEqual({ n: 1_000_000, lo: 1, hi: 1_000_000 });
+    expect(stats("objectid > 10 AND objectid <= 20").features[0].attributes).toEqual({ n: 10, lo: 11, hi: 20 });
+    expect(built()).toBe(0);
+    // Any other field needs the rows.
+    expect(stats("status = 1").features[0].attributes.n).toBeGreaterThan(0);
+    expect(built()).toBe(1_000_000);
+  });
+
   it("a where clause combined with an id range only scans the range", () => {
     const { layer, built } = lazyLayer(1_000_000);
     const page = bodyOf(executeQuery(layer, { where: "status = 1 AND objectid BETWEEN 10001 AND 16000" })) as unknown as Page;
