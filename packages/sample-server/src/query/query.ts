@@ -28,13 +28,6 @@ function onlyObjectIdStatistics(raw: unknown, groupBy: string[] | undefined, oid
   });
 }
 
-/** Rows holding only their object id, for statistics of the id. */
-function objectIdRows(selection: Selection, oidField: string, oidAt: (i: number) => number): SampleFeature[] {
-  const rows = new Array<SampleFeature>(selection.end - selection.start);
-  for (let i = selection.start; i < selection.end; i++) rows[i - selection.start] = { attributes: { [oidField]: oidAt(i) }, geometry: null };
-  return rows;
-}
-
 /** Rows a layer really serves per request: maxRecordCount, or less when the layer lies about it. */
 export function pageCap(layer: SampleLayer): number {
   const served = layer.servedPageSize;
@@ -88,8 +81,10 @@ function runQuery(layer: SampleLayer, params: QueryParams): QueryOutcome {
     const selection = select(layer, filter, []);
     // Statistics of the object id alone come from the id index, as a database answers them,
     // without building every feature (clients plan their paging with COUNT/MIN/MAX of the id).
-    const rows = onlyObjectIdStatistics(outStatistics, groupBy, layer.objectIdField) && !selection.test && selection.oidAt
-      ? objectIdRows(selection, layer.objectIdField, selection.oidAt)
+    const oidAt = selection.oidAt;
+    const fromIndex = onlyObjectIdStatistics(outStatistics, groupBy, layer.objectIdField) && !selection.test && oidAt;
+    const rows = fromIndex
+      ? { count: selection.end - selection.start, min: selection.end > selection.start ? oidAt(selection.start) : null, max: selection.end > selection.start ? oidAt(selection.end - 1) : null }
       : collectAll(selection);
     return json(statisticsBody(rows, outStatistics, groupBy, orderText, fields));
   }

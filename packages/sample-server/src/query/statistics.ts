@@ -110,9 +110,19 @@ function compute(spec: StatisticSpec, rows: SampleFeature[]): Value {
   return a + (b - a) * (position - lower);
 }
 
-/** The statistics response body for the selected rows. */
+/**
+ * COUNT/MIN/MAX of the object id over a contiguous run of ids, known without reading rows
+ * (what a database answers from its index).
+ */
+export interface ObjectIdSummary {
+  count: number;
+  min: number | null;
+  max: number | null;
+}
+
+/** The statistics response body for the selected rows (or, for id-only statistics, their id summary). */
 export function statisticsBody(
-  rows: SampleFeature[],
+  rows: SampleFeature[] | ObjectIdSummary,
   rawSpecs: unknown,
   groupByNames: string[] | undefined,
   orderByText: string | undefined,
@@ -124,6 +134,12 @@ export function statisticsBody(
     if (!field) throw invalidQuery(`'groupByFieldsForStatistics' parameter is invalid: Invalid field: ${name}`);
     return field;
   });
+  if (!Array.isArray(rows)) {
+    const summary = rows;
+    const attributes: Record<string, Value> = {};
+    for (const spec of specs) attributes[spec.outName] = spec.type === "count" ? summary.count : spec.type === "min" ? summary.min : summary.max;
+    return statisticsEnvelope([], specs, [attributes]);
+  }
   const groups = new Map<string, SampleFeature[]>();
   if (groupFields.length === 0) groups.set("", rows);
   else {
@@ -148,7 +164,11 @@ export function statisticsBody(
     ? parseOrderBy(orderByText, (name) => outNames.get(name.toLowerCase()))
     : groupFields.map((f) => ({ key: f.name, descending: false }));
   records.sort(recordComparator(order));
+  return statisticsEnvelope(groupFields, specs, records);
+}
 
+/** The answer's envelope: field list and aliases for the group and statistic columns. */
+function statisticsEnvelope(groupFields: SampleField[], specs: StatisticSpec[], records: Record<string, Value>[]): unknown {
   const fieldAliases: Record<string, string> = {};
   const outFields: { name: string; type: string; alias: string; length?: number }[] = [];
   for (const f of groupFields) {
