@@ -154,8 +154,10 @@ function retryDelay(error: unknown, kind: RequestKind, retries: number, policy: 
   if (kind === "write" || retries >= policy.limit) return undefined;
   if (error instanceof ArcGISTimeoutError) return policy.retryOnTimeout ? backoffDelay(policy, retries) : undefined;
   if (error instanceof ArcGISNetworkError) return backoffDelay(policy, retries);
-  if (!(error instanceof ArcGISRequestError) || error.httpStatus === undefined) return undefined;
-  if (!policy.statusCodes.includes(error.httpStatus)) return undefined;
+  if (!(error instanceof ArcGISRequestError)) return undefined;
+  // Busy ArcGIS Servers also report 500/503 inside HTTP 200 bodies ({"error":{"code":500,...}}).
+  const status = error.httpStatus === undefined || error.httpStatus === 200 ? error.code : error.httpStatus;
+  if (status === undefined || !policy.statusCodes.includes(status)) return undefined;
   const after = retryAfterMs(error);
   if (after === undefined) return backoffDelay(policy, retries);
   return after <= policy.maxRetryAfterMs ? after : undefined;
@@ -208,8 +210,9 @@ function validateOptions(options: RequestOptions): void {
  *   (the token goes in the body or the `X-Esri-Authorization` header, never in the URL); multipart for binary parameters.
  * - The session's token for the URL's server root is attached unless `anonymous`; a redirect to another
  *   server root is followed without it. On 498/499 a session holding credentials renews the token once and retries.
- * - `read` requests are retried on network faults, 429 and 500/502/503/504 with exponential backoff and jitter,
- *   honouring `Retry-After`; `write` requests never are.
+ * - `read` requests are retried on network faults, 429 and 500/502/503/504 (as HTTP statuses or as codes of an
+ *   ArcGIS error inside an HTTP 200 body) with exponential backoff and jitter, honouring `Retry-After`;
+ *   `write` requests never are.
  * - Each attempt has a timeout and takes a slot of the session's per-origin concurrency limit.
  *
  * @returns the parsed JSON body, or the `Response` with `rawResponse: true`

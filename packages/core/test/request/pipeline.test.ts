@@ -133,6 +133,20 @@ describe("errors", () => {
     expect(real(server.requests)).toHaveLength(1);
   });
 
+  it("retries a read whose HTTP 200 body carries a transient code (500/503), as busy servers answer", async () => {
+    server.faults.add({ match: /MapServer\/0\?/, times: 2, fault: { kind: "error-in-200", code: 503, message: "Service busy." } });
+    const info = await request<{ name: string }>(layer, { session: fastSession() });
+    expect(info.name).toBe("observed_river_stages");
+    expect(real(server.requests)).toHaveLength(3);
+  });
+
+  it("never retries a write whose HTTP 200 body carries a transient code", async () => {
+    server.faults.add({ match: /MapServer\/0\?/, fault: { kind: "error-in-200", code: 500, message: "Error performing query operation." } });
+    const error = await request(layer, { session: fastSession(), kind: "write" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 500, httpStatus: 200 });
+    expect(real(server.requests)).toHaveLength(1);
+  });
+
   it("turns the server's own error answers into typed errors", async () => {
     const error = await request(`${server.restUrl}/NoSuchService/MapServer`, { session: fastSession() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArcGISRequestError);
@@ -298,10 +312,10 @@ describe("raw responses", () => {
   });
 
   it("still detects an ArcGIS error body in place of a download", async () => {
-    server.faults.add({ match: /Odd\/Empty/, fault: { kind: "error-in-200", code: 500, message: "Unable to export." } });
+    server.faults.add({ match: /Odd\/Empty/, fault: { kind: "error-in-200", code: 400, message: "Unable to export." } });
     const error = await request(empty, { session: fastSession(), params: { f: "image" }, rawResponse: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArcGISRequestError);
-    expect(error).toMatchObject({ code: 500, message: "Unable to export." });
+    expect(error).toMatchObject({ code: 400, message: "Unable to export." });
   });
 });
 
