@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ArcGISRequestError, Geometry, ValidationError } from "@arcrest/core";
-import { GAUGE_COUNT, SACRAMENTO_BOX, SACRAMENTO_GAUGES } from "@arcrest/sample-server";
+import { ArcGISRequestError, Geometry, Session, ValidationError } from "@arcrest/core";
+import { GAUGE_COUNT, SACRAMENTO_BOX, SACRAMENTO_GAUGES, createDefaultDataset, startSampleServer } from "@arcrest/sample-server";
 import { describe, expect, it } from "vitest";
 import {
   MapService,
@@ -273,7 +273,30 @@ describe("map export and service-level query", () => {
     expect(results[0].features.every((f) => f.attributes.state === "CA")).toBe(true);
     expect(Object.keys(results[1].features[0].attributes)).toEqual(["gaugelid"]);
     const fs = await MapService.connect(`${ctx.rest}/SanFrancisco/311Incidents/FeatureServer`, call());
+    ctx.server.clearRequests();
     const viaService = await fs.query({ layerDefs: { 0: "status = 1" }, getAll: true });
     expect(viaService[0].features.length).toBe(await queryCount(`${fs.url}/0`, { ...call(), where: "status = 1" }));
+    // A FeatureServer answers with one service-level query.
+    expect(ctx.server.requests.filter((r) => /FeatureServer\/query$/.test(r.path))).toHaveLength(1);
+  });
+
+  it("reads a layer cut at the transfer limit of a service-level query again, completely, with getAll", async () => {
+    const dataset = createDefaultDataset();
+    const incidents = dataset.services.find((s) => s.name === "SanFrancisco/311Incidents")?.layers[0];
+    if (!incidents) throw new Error("no incidents layer");
+    incidents.maxRecordCount = 100;
+    const small = await startSampleServer({ port: 0, dataset });
+    try {
+      const url = `${small.restUrl}/SanFrancisco/311Incidents/FeatureServer`;
+      const session = new Session();
+      const one = await queryService(url, { session, layerDefs: { 0: "1=1" } });
+      expect(one[0].features).toHaveLength(100);
+      expect(one[0].exceededTransferLimit).toBe(true);
+      const all = await queryService(url, { session, layerDefs: { 0: "1=1" }, getAll: true });
+      expect(all[0].features).toHaveLength(incidents.features.length);
+      expect(new Set(all[0].features.map((f) => f.attributes.objectid)).size).toBe(incidents.features.length);
+    } finally {
+      await small.close();
+    }
   });
 });

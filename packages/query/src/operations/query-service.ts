@@ -61,6 +61,18 @@ export async function queryService(url: string, options: QueryServiceOptions): P
   const mode = options.mode ?? (/\/FeatureServer$/i.test(base) ? "auto" : "per-layer");
   const { layerDefs, mode: _mode, getAll, returnGeometry, outSR, normalize, session, signal, ...filter } = options;
   const call = { ...(session ? { session } : {}), ...(signal ? { signal } : {}) };
+  const layerQueryOptions = (id: number) => {
+    const d = definitionOf(layerDefs[id]);
+    return {
+      ...filter,
+      ...call,
+      where: d.where,
+      ...(d.outFields.length > 0 ? { outFields: d.outFields } : {}),
+      ...(returnGeometry !== undefined ? { returnGeometry } : {}),
+      ...(outSR !== undefined ? { outSR } : {}),
+      ...(normalize !== undefined ? { normalize } : {}),
+    };
+  };
 
   if (mode !== "per-layer") {
     const defs = ids.map((id) => {
@@ -75,13 +87,21 @@ export async function queryService(url: string, options: QueryServiceOptions): P
       const target = `${base}/query`;
       const json = await sendRead<unknown>(target, params, call);
       if (!isRecord(json) || !Array.isArray(json.layers)) throw unexpectedResponse(target, "{ layers: [...] }", json);
-      return json.layers.map((layer): ServiceQueryLayerResult => {
+      const results = json.layers.map((layer): ServiceQueryLayerResult => {
         if (!isRecord(layer) || typeof layer.id !== "number") throw unexpectedResponse(target, "layers with an id", layer);
         const set = parseFeatureSet(layer, target);
         const norm = esriFeatureNormalizer(set.fields, normalize, []);
         const { features, ...meta } = set;
         return { id: layer.id, ...meta, features: features.map((f) => norm(f as Feature)) };
       });
+      if (!getAll) return results;
+      // The service-level query is not paged: a layer cut at the transfer limit is read again, completely, on its own.
+      const complete: ServiceQueryLayerResult[] = [];
+      for (const result of results) {
+        if (!result.exceededTransferLimit) complete.push(result);
+        else complete.push({ id: result.id, ...(await queryAll(`${base}/${result.id}`, layerQueryOptions(result.id))) });
+      }
+      return complete;
     } catch (error) {
       if (mode === "service" || !isUnsupported(error)) throw error;
     }
@@ -89,16 +109,7 @@ export async function queryService(url: string, options: QueryServiceOptions): P
 
   const results: ServiceQueryLayerResult[] = [];
   for (const id of ids) {
-    const d = definitionOf(layerDefs[id]);
-    const layerOptions = {
-      ...filter,
-      ...call,
-      where: d.where,
-      ...(d.outFields.length > 0 ? { outFields: d.outFields } : {}),
-      ...(returnGeometry !== undefined ? { returnGeometry } : {}),
-      ...(outSR !== undefined ? { outSR } : {}),
-      ...(normalize !== undefined ? { normalize } : {}),
-    };
+    const layerOptions = layerQueryOptions(id);
     const result = getAll ? await queryAll(`${base}/${id}`, layerOptions) : await queryFeatures(`${base}/${id}`, layerOptions);
     results.push({ id, ...result });
   }

@@ -9,6 +9,7 @@ import { featureServiceRoute } from "./feature-service.js";
 import { layerRoute } from "./layer.js";
 import { mapServiceRoute } from "./map-service.js";
 import { queryRoute } from "./query.js";
+import { serviceQueryRoute } from "./service-query.js";
 import { pathAfter } from "./router.js";
 import type { ServiceRoute } from "./service-context.js";
 
@@ -16,7 +17,7 @@ import type { ServiceRoute } from "./service-context.js";
  * Operations on services, tried in order. Later features (applyEdits, replicas, geocode, GP,
  * image) add their own files here.
  */
-const SERVICE_ROUTES: ServiceRoute[] = [mapServiceRoute, featureServiceRoute, layerRoute, queryRoute, attachmentRoute, exportMapRoute, ...editServiceRoutes];
+const SERVICE_ROUTES: ServiceRoute[] = [mapServiceRoute, featureServiceRoute, serviceQueryRoute, layerRoute, queryRoute, attachmentRoute, exportMapRoute, ...editServiceRoutes];
 
 /** `/arcgis/rest/services/[<folder>/]<name>/<type>/...`: finds the service, checks access, dispatches. */
 export const servicesRoute: Route = async (ctx) => {
