@@ -6,7 +6,7 @@ import { parseAttachmentInfos } from "@arcrest/query";
 import { describe, expect, it } from "vitest";
 import { parseAttachmentEditResults, parseLayerEditResults } from "../src/index.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../../../shared/fixtures/arcgis");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/arcgis");
 
 function fixtures(category: string): [string, unknown][] {
   const dir = join(ROOT, category);

@@ -16,8 +16,8 @@ import {
   planPaging,
 } from "../src/index.js";
 
-// Real answers of ArcGIS servers (see /work/shared/fixtures/arcgis/SOURCES.md).
-const ROOT = new URL("../../../../shared/fixtures/arcgis/", import.meta.url).pathname;
+// Real answers of ArcGIS servers (see fixtures/arcgis/SOURCES.md at the repository root).
+const ROOT = new URL("../../../fixtures/arcgis/", import.meta.url).pathname;
 const read = (dir: string, name: string): unknown => JSON.parse(readFileSync(join(ROOT, dir, name), "utf8"));
 const files = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".json")).sort();
 const url = "https://example.com/arcgis/rest/services/X/FeatureServer/0/query";

@@ -101,7 +101,7 @@ describe("token discovery from recorded answers", () => {
   const seen: Array<{ method: string; url: string; body: string }> = [];
 
   beforeAll(async () => {
-    const sharingInfo = readFileSync(join(import.meta.dirname, "..", "fixtures", "arcgis", "auth", "arcgis-rest-js__sharing-rest-info.json"), "utf8");
+    const sharingInfo = readFileSync(join(import.meta.dirname, "../../../../fixtures/arcgis/auth/arcgis-rest-js__sharing-rest-info.json"), "utf8");
     fake = createServer((req, res) => {
       let body = "";
       req.on("data", (c: Buffer) => (body += c.toString()));

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LayerMetadata, parseServerInfo, type LayerInfo } from "@arcrest/core";
 
-const FIXTURES = join(__dirname, "../../../../../shared/fixtures/arcgis");
+const FIXTURES = join(__dirname, "../../../../fixtures/arcgis");
 
 function load(folder: string): [string, unknown][] {
   return readdirSync(join(FIXTURES, folder))

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/errors/validation-error.js";
 import { Envelope, Geometry, GeometryError, type GeometryInput } from "../../src/geometry/index.js";
 
-const fixtures = "/work/shared/fixtures/arcgis/query";
+const fixtures = new URL("../../../../fixtures/arcgis/query", import.meta.url).pathname;
 const readFixture = (name: string): GeometryInput => JSON.parse(readFileSync(`${fixtures}/${name}`, "utf8")) as GeometryInput;
 
 const donut = {

@@ -50,7 +50,7 @@ describe("project: WGS84 ⇄ Web Mercator", () => {
   });
 
   it("round-trips a real Web Mercator polygon through WGS84, keeping Z and M", () => {
-    const set = JSON.parse(readFileSync("/work/shared/fixtures/arcgis/query/arcgis-rest-js__arcgis-PolygonHasZM.json", "utf8")) as {
+    const set = JSON.parse(readFileSync(new URL("../../../../fixtures/arcgis/query/arcgis-rest-js__arcgis-PolygonHasZM.json", import.meta.url), "utf8")) as {
       features: { geometry: EsriPolygon }[];
       spatialReference: { wkid: number };
     };
@@ -116,7 +116,7 @@ describe("project: other coordinate systems", () => {
   });
 
   it("projects from an Esri WKT spatial reference (a recorded state plane polygon)", () => {
-    const set = JSON.parse(readFileSync("/work/shared/fixtures/arcgis/query/pyesridump__us-mi-kent-0.json", "utf8")) as {
+    const set = JSON.parse(readFileSync(new URL("../../../../fixtures/arcgis/query/pyesridump__us-mi-kent-0.json", import.meta.url), "utf8")) as {
       features: { geometry: EsriPolygon }[];
       spatialReference: { wkt: string };
     };

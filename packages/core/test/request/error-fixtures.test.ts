@@ -1,5 +1,5 @@
 /**
- * Every recorded error and auth body in test/fixtures/arcgis/{errors,auth} is parsed
+ * Every recorded error and auth body in fixtures/arcgis/{errors,auth} (repository root) is parsed
  * into the right error class (or recognised as not an error).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArcGISAuthError, ArcGISRequestError, errorFromBody } from "../../src/index.js";
 
-const root = join(import.meta.dirname, "..", "fixtures", "arcgis");
+const root = join(import.meta.dirname, "../../../../fixtures/arcgis");
 const context = { url: "https://h/arcgis/rest/services/S/MapServer/0/query", method: "POST" as const, httpStatus: 200 };
 
 type Expectation = { auth: boolean; code: number | undefined; message: RegExp; details?: string[]; messageCode?: string };

@@ -9,7 +9,7 @@ import { getJson, postForm } from "../helpers/http.js";
 import { structuralDiff } from "../helpers/structure.js";
 import { editDataset } from "./edit-dataset.js";
 
-const SHARED = join(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/fixtures/arcgis");
+const SHARED = join(dirname(fileURLToPath(import.meta.url)), "../../../../fixtures/arcgis");
 const shared = (path: string): unknown => JSON.parse(readFileSync(join(SHARED, path), "utf8")) as unknown;
 
 let server: SampleServer;

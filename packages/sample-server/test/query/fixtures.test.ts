@@ -10,7 +10,7 @@ import type { SampleLayer, SampleService } from "../../src/data/types.js";
 import { executeQuery, executeRelatedQuery } from "../../src/query/index.js";
 import { bodyOf, field, pointLayer, polygonLayer } from "./layers.js";
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/fixtures/arcgis/query");
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../../../fixtures/arcgis/query");
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(join(FIXTURES, name), "utf8")) as unknown;
