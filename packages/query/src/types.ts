@@ -162,11 +162,9 @@ export interface SingleQueryOptions extends QueryOptions {
   resultRecordCount?: number;
 }
 
-/** The typed result of an Esri JSON feature query. */
-export interface QueryResult<A extends Record<string, unknown> = Attributes> {
-  /** The features, normalised. */
-  features: Feature<A>[];
-  /** Fields of the answer (as the server listed them). */
+/** What an Esri JSON query answer says about its features. */
+export interface FeatureSetInfo {
+  /** Fields of the answer (as the server listed them; empty when it sent only `fieldAliases`). */
   fields: Field[];
   /** Object id field, from the answer or the layer. */
   objectIdFieldName?: string;
@@ -184,6 +182,12 @@ export interface QueryResult<A extends Record<string, unknown> = Attributes> {
   hasM?: boolean;
   /** True when the server stopped at its page limit (never true after `getAll`). */
   exceededTransferLimit: boolean;
+}
+
+/** The typed result of an Esri JSON feature query. */
+export interface QueryResult<A extends Record<string, unknown> = Attributes> extends FeatureSetInfo {
+  /** The features, normalised. */
+  features: Feature<A>[];
 }
 
 /** The typed result of a GeoJSON feature query. */

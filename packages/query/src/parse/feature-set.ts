@@ -1,28 +1,11 @@
 import type { EsriFeature, EsriGeometry, Field, GeometryType, SpatialReference } from "@arcrest/core";
+import type { FeatureSetInfo } from "../types.js";
 import { isRecord, readFlag, unexpectedResponse } from "./response-error.js";
 
 /** A query page in Esri JSON, checked but not yet normalised. */
-export interface ParsedFeatureSet {
+export interface ParsedFeatureSet extends FeatureSetInfo {
   /** Features as sent (attributes filled in when missing). */
   features: EsriFeature<Record<string, unknown>>[];
-  /** Fields of the answer; empty when the server sent only `fieldAliases`. */
-  fields: Field[];
-  /** `objectIdFieldName`, or the OID-typed field when the server left it out. */
-  objectIdFieldName?: string;
-  /** `globalIdFieldName`, when not empty. */
-  globalIdFieldName?: string;
-  /** `displayFieldName`. */
-  displayFieldName?: string;
-  /** Geometry type of the features. */
-  geometryType?: GeometryType;
-  /** Spatial reference of the geometries. */
-  spatialReference?: SpatialReference;
-  /** Whether geometries carry z values. */
-  hasZ?: boolean;
-  /** Whether geometries carry m values. */
-  hasM?: boolean;
-  /** The server stopped at its page limit (`false` when absent). */
-  exceededTransferLimit: boolean;
 }
 
 /** Checks one feature and fills in what servers leave out (`attributes` on geometry-only answers). */
