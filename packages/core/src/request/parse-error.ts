@@ -78,9 +78,12 @@ export function errorFromBody(body: unknown, context: ResponseContext): ArcGISRe
   if (source === undefined) return undefined;
   const details = [...toStrings(source.details), ...toStrings(source.messages)];
   const code = toCode(source.code) ?? context.httpStatus;
-  const message =
+  const base =
     firstString(source.message, source.error_description, source.statusMessage, details[0]) ??
     (code !== undefined ? `ArcGIS error ${code}` : "ArcGIS error");
+  // ArcGIS often says what was wrong only in `details` ("Unable to complete operation." + "'where' parameter is invalid").
+  const extra = details.filter((d) => d !== base && d.trim() !== "");
+  const message = extra.length > 0 ? `${base} (${extra.join("; ")})` : base;
   return makeError({
     message,
     code: code === 200 ? undefined : code,

@@ -84,7 +84,7 @@ describe("generateToken", () => {
   it("raises ArcGISAuthError for wrong credentials", async () => {
     const error = await generateToken(a.restUrl, USER, "wrong", { session: fastSession() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArcGISAuthError);
-    expect(error).toMatchObject({ code: 400, message: "Unable to generate token.", details: ["Invalid username or password."] });
+    expect(error).toMatchObject({ code: 400, message: "Unable to generate token. (Invalid username or password.)", details: ["Invalid username or password."] });
     expect((error as ArcGISAuthError).url).not.toContain(PASS);
   });
 

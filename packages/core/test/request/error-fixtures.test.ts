@@ -26,7 +26,7 @@ const expected: Record<string, Expectation> = {
   "arcgis-rest-js__error-generateToken-invalid-credentials.json": {
     auth: true,
     code: 400,
-    message: /^Unable to generate token\.$/,
+    message: /^Unable to generate token\. \(Invalid username or password\.\)$/,
     details: ["Invalid username or password."],
   },
   "arcgis-rest-js__error-no-code.json": { auth: true, code: undefined, message: /do not have permissions/ },
@@ -40,7 +40,7 @@ const expected: Record<string, Expectation> = {
   "arcgis-rest-js__service-addToDefinition-error.json": {
     auth: false,
     code: 400,
-    message: /^Unable to add feature service definition\.$/,
+    message: /^Unable to add feature service definition\. \(Object reference not set to an instance of an object\.\)$/,
     details: ["Object reference not set to an instance of an object."],
   },
   "oa-machine__us-nm-washington-probe.json": { auth: false, code: 400, message: /^Failed to execute query\.$/ },
