@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   process.stderr.write(`Extracting ${fmt(FEATURES)} points, ${REPEAT} runs per client, medians kept\n`);
   rows.push(...(await scenario("loopback", ["--synthetic", String(FEATURES)], clients, FEATURES)));
   rows.push(...(await scenario("20 ms latency", ["--synthetic", String(FEATURES), "--latency", "20"], clients, FEATURES)));
-  rows.push(...(await scenario("offsets charged", ["--synthetic", String(FEATURES), "--offset-cost"], [client("arcrest"), client("offset")], FEATURES)));
+  rows.push(...(await scenario("offsets charged", ["--synthetic", String(FEATURES), "--offset-cost"], [client("baseline"), client("arcrest"), client("offset"), client("esri")], FEATURES)));
   process.stderr.write(`Peak RSS over ${fmt(RSS_FEATURES)} features\n`);
   const rssRows = await scenario(
     `${fmt(RSS_FEATURES)} features`,
@@ -143,6 +143,12 @@ async function main(): Promise<void> {
     `| arcrest with id batches / baseline | ${fmt(ratio(get("loopback", "ids"), get("loopback", "baseline")), 2)} | ${fmt(ratio(get("20 ms latency", "ids"), get("20 ms latency", "baseline")), 2)} | |`,
   );
   summary.push(`| arcrest id ranges / arcrest offsets, offsets charged | ${fmt(ratio(get("offsets charged", "arcrest"), get("offsets charged", "offset")), 2)} | | |`);
+  summary.push(
+    `| arcrest / baseline, offsets charged | ${fmt(ratio(get("offsets charged", "arcrest"), get("offsets charged", "baseline")), 2)} | | |`,
+  );
+  summary.push(
+    `| arcrest / queryAllFeatures, offsets charged (as a database-backed server does) | ${fmt(ratio(get("offsets charged", "arcrest"), get("offsets charged", "esri")), 2)} | | |`,
+  );
   const rssOf = (key: string) => rssRows.find((r) => r.key === key) as Row;
   const bare = bareRss();
   const rssLine =
