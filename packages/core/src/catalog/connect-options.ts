@@ -1,5 +1,5 @@
 import type { CallOptions } from "../request/types.js";
-import { Session, Token, generateToken, getDefaultSession, serverRoot } from "../auth/index.js";
+import { Session, Token, generateToken, getDefaultSession } from "../auth/index.js";
 
 /**
  * How to reach a (possibly secured) server — the seed's three ways:
@@ -25,13 +25,8 @@ export async function sessionFor(url: string, options: ConnectOptions = {}): Pro
   if (options.proxy) {
     session = session.withProxy(options.proxy);
   }
-  if (options.token !== undefined) {
-    const token =
-      typeof options.token === "string"
-        ? new Token({ value: options.token, serverRoot: serverRoot(url) })
-        : options.token;
-    session.addToken(token);
-  }
+  // A Token issued for another server is refused here rather than silently never used.
+  if (options.token !== undefined) session.authenticate(url, { token: options.token });
   if (options.username !== undefined && options.password !== undefined) {
     await generateToken(url, options.username, options.password, { session, signal: options.signal });
   }

@@ -5,6 +5,7 @@ import {
   ArcServer,
   LayerMetadata,
   Session,
+  Token,
   ValidationError,
   fetchLayerInfo,
   fetchServerInfo,
@@ -105,5 +106,18 @@ describe("fetchServerInfo", () => {
     expect(info.authInfo.isTokenBasedSecurity).toBe(true);
     expect(info.authInfo.tokenServicesUrl).toBe(`${server.url}/arcgis/tokens/generateToken`);
     expect(info.currentVersion).toBeGreaterThan(10);
+  });
+});
+
+describe("connect with an existing token", () => {
+  it("uses a token string for this server", async () => {
+    const { token } = server.tokens.issue("arcrest");
+    const ags = await ArcServer.connect(server.restUrl, { session: fresh(), token });
+    expect((await ags.allServices()).map((s) => s.name)).toContain("Secure/Parcels");
+  });
+
+  it("refuses a Token issued for another server", async () => {
+    const other = new Token({ value: "abc", serverRoot: "https://elsewhere.example.com/arcgis" });
+    await expect(ArcServer.connect(server.restUrl, { session: fresh(), token: other })).rejects.toBeInstanceOf(ValidationError);
   });
 });
