@@ -69,7 +69,7 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
   const geojson = options.f === "geojson";
   const out = resolveOutFields(options.outFields, oidField, oidField !== undefined);
   const { resultOffset: _o, resultRecordCount: _c, ...rest } = options as StreamFeaturesOptions & { resultOffset?: number; resultRecordCount?: number };
-  const baseParams = featureQueryParams(rest, out.param);
+  const baseParams = await featureQueryParams(rest, out.param);
   const userWhere = baseParams.where as string;
   const order = orderByParam(options.orderByFields);
   // Ordering by the object id ascending is what paging does anyway.

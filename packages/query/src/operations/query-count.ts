@@ -15,6 +15,6 @@ export interface QueryCountOptions extends QueryFilter, CallOptions {}
  */
 export async function queryCount(url: string, options: QueryCountOptions = {}): Promise<number> {
   const target = queryUrl(url);
-  const json = await sendRead<unknown>(target, { ...filterParams(options), returnCountOnly: true, f: "json" }, options);
+  const json = await sendRead<unknown>(target, { ...await filterParams(options), returnCountOnly: true, f: "json" }, options);
   return parseCount(json, target);
 }

@@ -29,7 +29,7 @@ export async function queryDistinctValues(
   const json = await sendRead<unknown>(
     target,
     {
-      ...filterParams(options),
+      ...await filterParams(options),
       outFields: list.join(","),
       returnDistinctValues: true,
       returnGeometry: false,

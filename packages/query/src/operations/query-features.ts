@@ -32,7 +32,7 @@ export async function queryFeatures(url: string, options?: QueryFeaturesOptions 
 export async function queryFeatures(url: string, options?: QueryFeaturesOptions): Promise<QueryResult | GeoJSONQueryResult>;
 export async function queryFeatures(url: string, options: QueryFeaturesOptions = {}): Promise<QueryResult | GeoJSONQueryResult> {
   const target = queryUrl(url);
-  const params = featureQueryParams(options);
+  const params = await featureQueryParams(options);
   const json = await sendRead<unknown>(target, params, options);
   if (params.f === "geojson") {
     const page = parseGeoJSONPage(json, target);

@@ -19,7 +19,7 @@ export type ObjectIdsResult = ParsedObjectIds;
  */
 export async function queryObjectIds(url: string, options: QueryObjectIdsOptions = {}): Promise<ObjectIdsResult> {
   const target = queryUrl(url);
-  const json = await sendRead<unknown>(target, { ...filterParams(options), returnIdsOnly: true, f: "json" }, options);
+  const json = await sendRead<unknown>(target, { ...await filterParams(options), returnIdsOnly: true, f: "json" }, options);
   const parsed = parseObjectIds(json, target);
   parsed.objectIds.sort((a, b) => a - b);
   return parsed;

@@ -79,7 +79,7 @@ export async function queryService(url: string, options: QueryServiceOptions): P
       const d = definitionOf(layerDefs[id]);
       return { layerId: id, where: d.where, ...(d.outFields.length > 0 ? { outFields: d.outFields.join(",") } : {}) };
     });
-    const params: Record<string, ParamValue> = { ...filterParams(filter), layerDefs: JSON.stringify(defs), f: "json" };
+    const params: Record<string, ParamValue> = { ...await filterParams(filter), layerDefs: JSON.stringify(defs), f: "json" };
     delete params.where;
     params.returnGeometry = returnGeometry ?? true;
     if (outSR !== undefined) params.outSR = spatialReferenceParam(outSR, "outSR");

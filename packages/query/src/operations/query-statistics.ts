@@ -77,7 +77,7 @@ export async function queryStatistics(url: string, options: QueryStatisticsOptio
   }));
   const groupBy = fieldList(options.groupBy);
   const params: Record<string, ParamValue> = {
-    ...filterParams(options),
+    ...await filterParams(options),
     outStatistics: JSON.stringify(stats),
     f: "json",
   };

@@ -1,4 +1,4 @@
-import { Geometry, ValidationError, toEpochMs, type ParamValue, type SpatialReference } from "@arcrest/core";
+import { ValidationError, toEpochMs, type ParamValue, type SpatialReference } from "@arcrest/core";
 import type { DistanceUnit, QueryFilter, SpatialReferenceInput, SpatialRelationship, TimeFilter } from "../types.js";
 
 const SPATIAL_RELS: Record<string, string> = {
@@ -65,20 +65,14 @@ export function timeParam(time: TimeFilter): string {
  * ids, statistics and related operations): where, spatial filter built through
  * `Geometry` (so `geometryType` and `inSR` are filled in from whatever was given),
  * buffer distance, time, object ids, version, and any extra parameters.
+ * Asynchronous because the geometry readers are loaded only when a geometry is given.
  */
-export function filterParams(filter: QueryFilter): Record<string, ParamValue> {
+export async function filterParams(filter: QueryFilter): Promise<Record<string, ParamValue>> {
   const params: Record<string, ParamValue> = { where: filter.where === undefined || filter.where.trim() === "" ? "1=1" : filter.where };
-  if (filter.geometry !== undefined) {
-    let geometry = Geometry.from(filter.geometry);
-    // inSR describes coordinates that carry no spatial reference ([x, y], bboxes, bare Esri JSON).
-    if (!geometry.spatialReference && filter.inSR !== undefined) {
-      geometry = Geometry.from(filter.geometry, { spatialReference: filter.inSR });
-    }
-    const q = geometry.toQueryParams();
-    params.geometry = q.geometry;
-    params.geometryType = q.geometryType;
-    if (q.inSR !== undefined) params.inSR = q.inSR;
-    else if (filter.inSR !== undefined) params.inSR = spatialReferenceParam(filter.inSR, "inSR");
+  const { geometry } = filter;
+  if (geometry !== undefined) {
+    const { geometryFilterParams } = await import("./geometry-filter-params.js");
+    Object.assign(params, geometryFilterParams({ ...filter, geometry }, (sr) => spatialReferenceParam(sr, "inSR")));
     params.spatialRel = spatialRelParam(filter.spatialRel ?? "intersects");
   } else if (filter.spatialRel !== undefined || filter.distance !== undefined) {
     throw new ValidationError(filter.distance !== undefined ? "distance" : "spatialRel", "needs a geometry to filter by");

@@ -15,8 +15,8 @@ export function orderByParam(order: string | readonly string[] | undefined): str
  * The REST parameters of a feature query: the filter plus what to return and
  * how (fields, geometry, spatial reference, order, format, one page window).
  */
-export function featureQueryParams(options: SingleQueryOptions, outFields?: string): Record<string, ParamValue> {
-  const params = filterParams(options);
+export async function featureQueryParams(options: SingleQueryOptions, outFields?: string): Promise<Record<string, ParamValue>> {
+  const params = await filterParams(options);
   const fields = fieldList(options.outFields);
   params.outFields = outFields ?? (fields.length === 0 ? "*" : fields.join(","));
   params.returnGeometry = options.returnGeometry ?? true;

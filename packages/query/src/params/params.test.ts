@@ -23,14 +23,14 @@ describe("outFields", () => {
 });
 
 describe("filter and query parameters", () => {
-  it("builds spatial filters from any geometry input", () => {
-    expect(filterParams({ geometry: [1, 2, 3, 4], inSR: 4326 })).toMatchObject({
+  it("builds spatial filters from any geometry input", async () => {
+    expect(await filterParams({ geometry: [1, 2, 3, 4], inSR: 4326 })).toMatchObject({
       geometry: "1,2,3,4",
       geometryType: "esriGeometryEnvelope",
       inSR: 4326,
       spatialRel: "esriSpatialRelIntersects",
     });
-    const p = filterParams({ geometry: { type: "Point", coordinates: [5, 6] }, distance: 10, units: "feet", spatialRel: "within" });
+    const p = await filterParams({ geometry: { type: "Point", coordinates: [5, 6] }, distance: 10, units: "feet", spatialRel: "within" });
     expect(p).toMatchObject({ geometry: "5,6", geometryType: "esriGeometryPoint", inSR: 4326, distance: 10, units: "esriSRUnit_Foot", spatialRel: "esriSpatialRelWithin" });
   });
 
@@ -40,8 +40,8 @@ describe("filter and query parameters", () => {
     expect(() => timeParam([null, null])).toThrow(/time/);
   });
 
-  it("serialises query options and rejects bad ones", () => {
-    expect(featureQueryParams({ outFields: ["a", "b"], outSR: { wkid: 3857 }, orderByFields: ["a DESC", "b"], f: "geojson" })).toMatchObject({
+  it("serialises query options and rejects bad ones", async () => {
+    expect(await featureQueryParams({ outFields: ["a", "b"], outSR: { wkid: 3857 }, orderByFields: ["a DESC", "b"], f: "geojson" })).toMatchObject({
       where: "1=1",
       outFields: "a,b",
       outSR: 3857,
@@ -49,8 +49,8 @@ describe("filter and query parameters", () => {
       f: "geojson",
       returnGeometry: true,
     });
-    expect(() => featureQueryParams({ resultRecordCount: -1 })).toThrow(/resultRecordCount/);
-    expect(() => featureQueryParams({ objectIds: [1.5] })).toThrow(/objectIds/);
-    expect(() => featureQueryParams({ f: "pbf" as "json" })).toThrow(/"f"|f:/);
+    await expect(featureQueryParams({ resultRecordCount: -1 })).rejects.toThrow(/resultRecordCount/);
+    await expect(featureQueryParams({ objectIds: [1.5] })).rejects.toThrow(/objectIds/);
+    await expect(featureQueryParams({ f: "pbf" as "json" })).rejects.toThrow(/"f"|f:/);
   });
 });
