@@ -1,4 +1,4 @@
-import { Geometry, LayerMetadata, fetchLayerInfo, type SpatialReference } from "@arcrest/core";
+import { LayerMetadata, fetchLayerInfo, type Geometry, type SpatialReference } from "@arcrest/core";
 import { layerUrl } from "../operations/layer-url.js";
 import { spatialReferenceParam } from "../params/build-query-params.js";
 import { streamPages, type StreamFeaturesOptions } from "../features/stream-features.js";
@@ -37,6 +37,7 @@ export async function* searchCursor(layer: string | LayerMetadata, options: Curs
     options.outSR === undefined ? meta.spatialReference : typeof options.outSR === "number" ? { wkid: options.outSR } : options.outSR;
   if (options.outSR !== undefined) spatialReferenceParam(options.outSR, "outSR");
   const { fields: _fields, ...rest } = options;
+  const shapeOf = plan.columns.some((c) => c.kind === "shape") ? (await import("./shape.js")).shapeOf : undefined;
   const pages = streamPages(meta.url, {
     ...rest,
     layer: meta,
@@ -53,7 +54,7 @@ export async function* searchCursor(layer: string | LayerMetadata, options: Curs
       const values: CursorValue[] = new Array(plan.columns.length);
       let geometry: Geometry | null | undefined;
       const shape = (): Geometry | null => {
-        if (geometry === undefined) geometry = feature.geometry ? new Geometry(feature.geometry, sr ? { spatialReference: sr } : {}) : null;
+        if (geometry === undefined) geometry = shapeOf ? shapeOf(feature.geometry, sr) : null;
         return geometry;
       };
       plan.columns.forEach((column, i) => {
