@@ -1,4 +1,4 @@
-import type { TokenClient } from "./generate-token.js";
+import { requestToken, type TokenClient } from "./generate-token.js";
 import type { Credentials } from "./session.js";
 import type { Token } from "./token.js";
 import type { TokenProvider, TokenProviderOptions } from "./token-provider.js";
@@ -35,8 +35,6 @@ export class PasswordTokenProvider implements TokenProvider {
 
   /** Generates a new token. */
   async getToken({ session, signal }: TokenProviderOptions): Promise<Token> {
-    // Loaded on first sign-in only, so bundles of apps reading public layers leave it out.
-    const { requestToken } = await import("./generate-token.js");
     const { token, tokenServiceUrl } = await requestToken(this.#root, this.#credentials, {
       ...this.#options,
       session,
