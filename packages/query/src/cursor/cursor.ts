@@ -37,7 +37,7 @@ export async function* searchCursor(layer: string | LayerMetadata, options: Curs
     options.outSR === undefined ? meta.spatialReference : typeof options.outSR === "number" ? { wkid: options.outSR } : options.outSR;
   if (options.outSR !== undefined) spatialReferenceParam(options.outSR, "outSR");
   const { fields: _fields, ...rest } = options;
-  const shapeOf = plan.columns.some((c) => c.kind === "shape") ? (await import("./shape.js")).shapeOf : undefined;
+  const shapeOf = plan.columns.some((c) => c.kind === "shape") ? (await import("../lazy-geometry.js")).shapeOf : undefined;
   const pages = streamPages(meta.url, {
     ...rest,
     layer: meta,
