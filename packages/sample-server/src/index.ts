@@ -14,6 +14,7 @@ export { SACRAMENTO_BOX } from "./data/gauges.js";
 export { GAUGE_COUNT, SACRAMENTO_GAUGES } from "./data/ahps-gauges.js";
 export { INCIDENT_COUNT } from "./data/incidents.js";
 export { ODD_COUNTS } from "./data/odd.js";
+export { inspectionsLayer, type InspectionsLayerOptions } from "./data/inspections.js";
 export type {
   SampleDataset,
   SampleService,

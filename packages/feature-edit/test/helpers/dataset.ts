@@ -1,46 +1,8 @@
 /** Test data: the default dataset plus `Edits/Inspections`, an editable FeatureServer with the field types edits care about. */
-import { createDefaultDataset, type SampleDataset, type SampleField, type SampleLayer } from "@arcrest/sample-server";
+import { createDefaultDataset, inspectionsLayer, type SampleDataset, type SampleLayer } from "@arcrest/sample-server";
 
-const field = (name: string, type: string, extra: Partial<SampleField> = {}): SampleField => ({
-  name,
-  type,
-  alias: name,
-  nullable: true,
-  editable: true,
-  domain: null,
-  ...extra,
-});
-
-function points(id: number, name: string, capabilities: string, withGlobalIds: boolean): SampleLayer {
-  return {
-    id,
-    name,
-    type: "Feature Layer",
-    geometryType: "esriGeometryPoint",
-    wkid: 4326,
-    objectIdField: "objectid",
-    ...(withGlobalIds ? { globalIdField: "globalid" } : {}),
-    displayField: "name",
-    fields: [
-      field("objectid", "esriFieldTypeOID", { nullable: false, editable: false }),
-      ...(withGlobalIds ? [field("globalid", "esriFieldTypeGlobalID", { length: 38, nullable: false, editable: false })] : []),
-      field("name", "esriFieldTypeString", { length: 20, nullable: false }),
-      field("inspected", "esriFieldTypeDate", { length: 8 }),
-      field("score", "esriFieldTypeDouble"),
-      field("visits", "esriFieldTypeSmallInteger"),
-    ],
-    features: [],
-    nextObjectId: 1,
-    maxRecordCount: 2000,
-    supportsPagination: true,
-    supportsOrderBy: true,
-    currentVersion: 10.81,
-    capabilities,
-    hasAttachments: true,
-    attachments: [],
-    nextAttachmentId: 1,
-  };
-}
+const points = (id: number, name: string, capabilities: string, globalIds: boolean): SampleLayer =>
+  inspectionsLayer({ id, name, capabilities, globalIds, maxRecordCount: 2000 });
 
 /** Layer ids of `Edits/Inspections/FeatureServer`. */
 export const LAYERS = { inspections: 0, noGlobalIds: 1, readOnly: 2, notes: 3 } as const;
@@ -59,11 +21,7 @@ export function editDataset(): SampleDataset {
     objectIdField: "objectid",
     globalIdField: "globalid",
     displayField: "text",
-    fields: [
-      field("objectid", "esriFieldTypeOID", { nullable: false, editable: false }),
-      field("globalid", "esriFieldTypeGlobalID", { length: 38, nullable: false, editable: false }),
-      field("text", "esriFieldTypeString", { length: 50 }),
-    ],
+    fields: [...inspectionsLayer().fields.slice(0, 2), { name: "text", type: "esriFieldTypeString", alias: "text", length: 50, nullable: true, editable: true, domain: null }],
     features: [],
     nextObjectId: 1,
     maxRecordCount: 2000,
