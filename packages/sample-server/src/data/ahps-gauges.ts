@@ -1,5 +1,5 @@
 import { dateField, oidField, stringField, codedValueDomain } from "./field-builders.js";
-import { gaugeFeatures, gaugeFields, generateGaugeSites, OBSERVATION_BASE_TIME, type GaugeSite } from "./gauges.js";
+import { GAUGE_LAYER_DEFAULTS, gaugeFeatures, gaugeFields, generateGaugeSites, OBSERVATION_BASE_TIME, type GaugeSite } from "./gauges.js";
 import { OWNER_NAMES } from "./names.js";
 import { guid, type Prng } from "./prng.js";
 import { randomColor, samplePng, sampleText } from "./sample-files.js";
@@ -82,19 +82,7 @@ export function createAhpsGaugesService(rng: Prng): SampleService {
   const owners = ownerRows(rng, sites);
   const attachments = gaugeAttachments(rng, observed);
 
-  const common = {
-    type: "Feature Layer" as const,
-    geometryType: "esriGeometryPoint" as const,
-    wkid: 4326,
-    objectIdField: "objectid",
-    displayField: "location",
-    maxRecordCount: 1000,
-    supportsPagination: true,
-    supportsOrderBy: true,
-    currentVersion: 10.81,
-    capabilities: "Map,Query,Data",
-    offsetCostMsPer1000: 1,
-  };
+  const common = { ...GAUGE_LAYER_DEFAULTS, offsetCostMsPer1000: 1 };
   const observedLayer: SampleLayer = {
     ...common,
     id: 0,

@@ -1,7 +1,7 @@
 import { codedValueDomain, dateField, doubleField, oidField, stringField } from "./field-builders.js";
 import { SACRAMENTO_TOWNS, SACRAMENTO_WATERBODIES, TOWNS, WATERBODIES } from "./names.js";
 import type { Prng } from "./prng.js";
-import type { SampleFeature, SampleField } from "./types.js";
+import type { SampleFeature, SampleField, SampleLayer } from "./types.js";
 import { shefStateCode, US_STATES, type StateArea } from "./us-states.js";
 
 /** The Sacramento area box of the seed's clip example: [west, south, east, north]. */
@@ -145,3 +145,17 @@ export function gaugeFeatures(rng: Prng, sites: GaugeSite[], timeField: "obstime
     };
   });
 }
+
+/** What every gauge point layer shares (WGS84 points, 1,000 per page, pagination, 10.81). */
+export const GAUGE_LAYER_DEFAULTS = {
+  type: "Feature Layer",
+  geometryType: "esriGeometryPoint",
+  wkid: 4326,
+  objectIdField: "objectid",
+  displayField: "location",
+  maxRecordCount: 1000,
+  supportsPagination: true,
+  supportsOrderBy: true,
+  currentVersion: 10.81,
+  capabilities: "Map,Query,Data",
+} as const satisfies Partial<SampleLayer>;

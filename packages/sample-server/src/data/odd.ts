@@ -1,4 +1,4 @@
-import { gaugeFeatures, gaugeFields, generateGaugeSites } from "./gauges.js";
+import { GAUGE_LAYER_DEFAULTS, gaugeFeatures, gaugeFields, generateGaugeSites } from "./gauges.js";
 import type { Prng } from "./prng.js";
 import type { SampleLayer, SampleService } from "./types.js";
 
@@ -8,19 +8,10 @@ export const ODD_COUNTS = { noPagination: 3500, shortPages: 4500 } as const;
 function gaugeLayer(rng: Prng, count: number, overrides: Partial<SampleLayer>): SampleLayer {
   const features = gaugeFeatures(rng, generateGaugeSites(rng, count, 0), "obstime");
   return {
+    ...GAUGE_LAYER_DEFAULTS,
     id: 0,
     name: "gauges",
-    type: "Feature Layer",
-    geometryType: "esriGeometryPoint",
-    wkid: 4326,
     fields: gaugeFields("obstime"),
-    objectIdField: "objectid",
-    displayField: "location",
-    maxRecordCount: 1000,
-    supportsPagination: true,
-    supportsOrderBy: true,
-    currentVersion: 10.81,
-    capabilities: "Map,Query,Data",
     features,
     nextObjectId: features.length + 1,
     ...overrides,
