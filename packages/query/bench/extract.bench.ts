@@ -4,7 +4,7 @@
  *
  * - 200,000 synthetic points from the sample server (run in its own process),
  *   once on loopback as is and once with 20 ms added to every response.
- * - arcrest `features()` (4 pages in flight); a baseline fetching the very same
+ * - arcrest `features()` (its default of 6 pages in flight); a baseline fetching the very same
  *   page requests (recorded from an arcrest run) with the same concurrency and
  *   only `JSON.parse` per body, keeping nothing; `queryAllFeatures`, one page at
  *   a time, holding everything.
@@ -20,12 +20,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, tmpdir, type as osType, release } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_CONCURRENCY } from "@arcrest/query";
 import { startServerProcess } from "./server-process.js";
 
 const FEATURES = Number(process.env.BENCH_FEATURES ?? 200_000);
 const RSS_FEATURES = Number(process.env.BENCH_RSS_FEATURES ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
-const CONCURRENCY = 4;
+// arcrest's default; the baseline gets the same window.
+const CONCURRENCY = DEFAULT_CONCURRENCY;
 const loadAtStart = loadavg()[0].toFixed(1);
 const LAYER = "Bench/SyntheticPoints/MapServer/0";
 

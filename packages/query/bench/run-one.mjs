@@ -10,15 +10,19 @@
 //   offset    arcrest forced to resultOffset paging (what offsets cost a database-backed server)
 //   ids       arcrest forced to id batches (planned from returnCountOnly + returnIdsOnly, no statistics)
 import { readFileSync, writeFileSync } from "node:fs";
-import { Session } from "@arcrest/core";
-import { MapServiceLayer } from "@arcrest/query";
-import { queryAllFeatures } from "@esri/arcgis-rest-feature-service";
 
 const [mode, url, concurrencyArg, pagesFile] = process.argv.slice(2);
+
+// Each mode imports only its own client (before the clock starts), so that memory belongs to that client alone.
+const clients = {};
+if (mode === "esri") Object.assign(clients, await import("@esri/arcgis-rest-feature-service"));
+else if (mode !== "baseline") Object.assign(clients, await import("@arcrest/core"), await import("@arcrest/query"));
+
 const concurrency = Number(concurrencyArg ?? 4);
 
 /** Reads every feature with arcrest, optionally recording the page requests sent. */
 async function arcrest(paging, record) {
+  const { Session, MapServiceLayer } = clients;
   /** @type {typeof fetch} */
   const recordingFetch = async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -67,7 +71,8 @@ else if (mode === "record") {
   features = await arcrest("auto", pages);
   writeFileSync(pagesFile, JSON.stringify(pages));
 } else if (mode === "baseline") features = await baseline(JSON.parse(readFileSync(pagesFile, "utf8")));
-else if (mode === "esri") features = (await queryAllFeatures({ url, where: "1=1", outFields: "*" })).features.length;
-else throw new Error(`unknown mode ${mode}`);
+else if (mode === "esri") {
+  features = (await clients.queryAllFeatures({ url, where: "1=1", outFields: "*" })).features.length;
+} else throw new Error(`unknown mode ${mode}`);
 const ms = performance.now() - t0;
 console.log(JSON.stringify({ mode, features, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -135,7 +135,7 @@ export interface QueryOptions extends QueryFilter, CallOptions {
 export interface PagingOptions {
   /** Features per page; default (and upper bound) the layer's `maxRecordCount` (the seed's `chunk_size`). */
   pageSize?: number;
-  /** Pages in flight at once; default 4. Pages are still yielded in order. */
+  /** Pages in flight at once; default 6 (never more than the session's per-origin limit). Pages are still yielded in order. */
   concurrency?: number;
   /**
    * How to page; `auto` (default) picks by cost: object-id ranges from min/max

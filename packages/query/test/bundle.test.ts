@@ -58,8 +58,8 @@ describe("browser bundle of @arcrest/query", () => {
 
   // Reading a whole layer does not need the geometry readers (loaded for spatial filters and
   // SHAPE@ cursor columns only).
-  it("keeps streamFeatures under 18.75 kB min+gzip", async () => {
+  it("keeps streamFeatures under 18.9 kB min+gzip", async () => {
     const { gzipBytes } = await bundle(`export { streamFeatures } from "@arcrest/query";`);
-    expect(gzipBytes).toBeLessThan(18.75 * 1024);
+    expect(gzipBytes).toBeLessThan(18.9 * 1024);
   });
 });

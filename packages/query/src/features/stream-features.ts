@@ -21,6 +21,7 @@ import { parseFeatureSet, type ParsedFeatureSet } from "../parse/feature-set.js"
 import { parseGeoJSONPage } from "../parse/geojson-page.js";
 import type { Feature, FeaturesOptions, GeoFeature, QueryFilter } from "../types.js";
 import { esriFeatureNormalizer, geoFeatureNormalizer } from "./feature-normalizer.js";
+import { flattenPages } from "./flatten-pages.js";
 
 /** Options of {@link streamFeatures} and {@link streamPages}. */
 export interface StreamFeaturesOptions extends FeaturesOptions {
@@ -197,13 +198,6 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
 export function streamFeatures(url: string, options: StreamFeaturesOptions & { f: "geojson" }): AsyncGenerator<GeoFeature>;
 export function streamFeatures(url: string, options?: StreamFeaturesOptions & { f?: "json" }): AsyncGenerator<Feature>;
 export function streamFeatures(url: string, options?: StreamFeaturesOptions): AsyncGenerator<Feature | GeoFeature>;
-export async function* streamFeatures(url: string, options: StreamFeaturesOptions = {}): AsyncGenerator<Feature | GeoFeature> {
-  const signal = options.signal;
-  for await (const page of streamPages(url, options)) {
-    for (const feature of page) {
-      // Stop at once on abort, not at the end of the page in hand.
-      signal?.throwIfAborted();
-      yield feature;
-    }
-  }
+export function streamFeatures(url: string, options: StreamFeaturesOptions = {}): AsyncGenerator<Feature | GeoFeature> {
+  return flattenPages<Feature | GeoFeature>(streamPages(url, options), options.signal);
 }

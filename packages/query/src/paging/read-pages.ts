@@ -40,8 +40,11 @@ export interface ReadPagesOptions {
   onPlan?: (plan: PagingPlan, facts: QueryFacts) => void;
 }
 
-/** Default number of pages in flight. */
-export const DEFAULT_CONCURRENCY = 4;
+/**
+ * Default number of pages in flight: the session's default per-origin limit (and a browser's
+ * connections per host), so that with network latency the client is not left waiting on round trips.
+ */
+export const DEFAULT_CONCURRENCY = 6;
 
 /** Appends the object id to a custom order so that rows with equal sort keys keep one order across pages. */
 export function withTieBreaker(order: string, oidField: string | undefined): string {

@@ -1,0 +1,88 @@
+/**
+ * Turns an async generator of pages (arrays) into an async generator of their items.
+ *
+ * Written by hand rather than as `async function*` because an async generator awaits every value
+ * it yields: for a feature that means a `then` lookup on an object parsed from JSON, which costs
+ * more than the rest of the per-feature work together (about a sixth of a whole extraction's CPU).
+ * Here an item already in hand is returned in an already-resolved result, and only moving to the
+ * next page awaits anything.
+ *
+ * It behaves as the equivalent generator would: calls are served in order, an error or the end
+ * finishes it, `return()` and `throw()` close the page source (which stops its requests), and
+ * `signal` is checked before every item so that an abort stops at once, not at the end of a page.
+ */
+export function flattenPages<T>(pages: AsyncGenerator<T[]>, signal?: AbortSignal): AsyncGenerator<T> {
+  let page: readonly T[] = [];
+  let index = 0;
+  let finished = false;
+  // Calls that must wait (for a page, or for `return`) are chained so that they settle in call order.
+  let queue: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
+
+  const end = (): IteratorResult<T> => ({ done: true, value: undefined });
+
+  const close = async (): Promise<void> => {
+    finished = true;
+    page = [];
+    await pages.return(undefined);
+  };
+
+  const pull = async (): Promise<IteratorResult<T>> => {
+    for (;;) {
+      if (finished) return end();
+      if (index < page.length) {
+        if (signal?.aborted) {
+          await close();
+          throw signal.reason;
+        }
+        return { done: false, value: page[index++] };
+      }
+      // A failing page source is finished too, as a generator would be.
+      const next = await pages.next().catch((error: unknown) => {
+        finished = true;
+        throw error;
+      });
+      if (next.done) {
+        finished = true;
+        return end();
+      }
+      page = next.value;
+      index = 0;
+    }
+  };
+
+  const enqueue = <R>(step: () => Promise<R>): Promise<R> => {
+    waiting++;
+    const result = queue.then(step).finally(() => {
+      waiting--;
+    });
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  const iterator: AsyncGenerator<T> = {
+    next(): Promise<IteratorResult<T>> {
+      // The common case: the current page still has items and nobody is waiting ahead of us.
+      if (waiting === 0 && !finished && index < page.length && !signal?.aborted) {
+        return Promise.resolve({ done: false, value: page[index++] });
+      }
+      return enqueue(pull);
+    },
+    return(value?: unknown): Promise<IteratorResult<T>> {
+      return enqueue(async () => {
+        if (!finished) await close();
+        return { done: true, value: value as undefined };
+      });
+    },
+    throw(error?: unknown): Promise<IteratorResult<T>> {
+      return enqueue(async () => {
+        if (!finished) await close();
+        throw error;
+      });
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
