@@ -68,25 +68,12 @@ export function createAttributeNormalizer(
     return plan;
   };
 
-  return (attributes) => {
-    let reshape = false;
-    for (const key in attributes) {
-      const plan = cachedPlan(key);
-      if (plan !== null && (plan.drop || plan.name !== key)) {
-        reshape = true;
-        break;
-      }
-    }
-    if (!reshape) {
-      for (const key in attributes) {
-        const plan = plans.get(key);
-        if (plan?.convert) attributes[key] = plan.convert(attributes[key]);
-      }
-      return attributes as Record<string, FeatureValue>;
-    }
+  /** Copies into a new object once a key must be renamed or dropped; the first `converted` keys are already converted in place. */
+  const reshape = (attributes: Record<string, unknown>, converted: number): Record<string, FeatureValue> => {
     const out: Record<string, FeatureValue> = {};
+    let i = 0;
     for (const key in attributes) {
-      const plan = cachedPlan(key);
+      const plan = i++ < converted ? null : cachedPlan(key);
       if (plan === null) {
         out[key] = attributes[key] as FeatureValue;
       } else if (!plan.drop) {
@@ -94,5 +81,19 @@ export function createAttributeNormalizer(
       }
     }
     return out;
+  };
+
+  // One pass, converting in place, until a key turns out to need renaming or dropping (rare).
+  return (attributes) => {
+    let converted = 0;
+    for (const key in attributes) {
+      const plan = cachedPlan(key);
+      if (plan !== null) {
+        if (plan.drop || plan.name !== key) return reshape(attributes, converted);
+        if (plan.convert) attributes[key] = plan.convert(attributes[key]);
+      }
+      converted++;
+    }
+    return attributes as Record<string, FeatureValue>;
   };
 }
