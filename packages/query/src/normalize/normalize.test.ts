@@ -49,6 +49,17 @@ describe("createAttributeNormalizer", () => {
     expect(same.Observed).toEqual(new Date(0));
   });
 
+  // Regression guard for the one-pass normaliser: values converted in place before a key that
+  // needs renaming must not be converted a second time when the record is copied.
+  it("converts each value once when a key needing a rename comes after converted ones", () => {
+    // A chain where decoding twice would show: "a" -> "b", and "b" -> "c".
+    const chained: Field = { name: "grade", type: "esriFieldTypeString", domain: { type: "codedValue", codedValues: [{ code: "a", name: "b" }, { code: "b", name: "c" }] } };
+    const normalize = createAttributeNormalizer([...fields, chained], { decodeDomains: true });
+    const out = normalize({ grade: "a", Observed: 1577836800000, kind: 1, objectid: 7 });
+    expect(out).toEqual({ grade: "b", Observed: new Date(1577836800000), kind: "One", OBJECTID: 7 });
+    expect(Object.keys(out)).toEqual(["grade", "Observed", "kind", "OBJECTID"]);
+  });
+
   it("decodes coded values on request and can leave dates as numbers", () => {
     const normalize = createAttributeNormalizer(fields, { decodeDomains: true, dates: false });
     expect(normalize({ status: "action", kind: 1, Observed: 5 })).toEqual({ status: "Action stage", kind: "One", Observed: 5 });
