@@ -1,7 +1,7 @@
 // One measurement in a fresh process, on the compiled packages (as users run them), so that
 // peak RSS belongs to that client alone and no TypeScript loader runs alongside:
 //   node bench/run-one.mjs <mode> <layerUrl> <concurrency> <pagesFile>
-// prints one JSON line { mode, features, ms, maxRssMB }.
+// prints one JSON line { mode, features, ms, cpuMs, maxRssMB } (cpuMs: the client's CPU, all threads, while reading).
 //
 //   arcrest   MapServiceLayer.connect(url), then features(): counts features, keeps none
 //   record    as arcrest, also writing the page requests it sent to pagesFile
@@ -62,6 +62,7 @@ async function baseline(pages) {
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let features;
 if (mode === "arcrest") features = await arcrest("auto");
 else if (mode === "offset") features = await arcrest("offset");
@@ -75,4 +76,5 @@ else if (mode === "esri") {
   features = (await clients.queryAllFeatures({ url, where: "1=1", outFields: "*" })).features.length;
 } else throw new Error(`unknown mode ${mode}`);
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ mode, features, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ mode, features, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
