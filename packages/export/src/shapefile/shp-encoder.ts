@@ -1,3 +1,4 @@
+import type { ShapefileBBox } from "@arcrest/core/node";
 import { normalizeEsriGeometry, type EsriGeometry, type Position } from "@arcrest/core";
 import type { ByteBuffer } from "../bytes/byte-buffer.js";
 import { geometryTypeOf } from "../input/geometry-info.js";
@@ -6,17 +7,8 @@ import { ShapeType, type ShapeTypeCode } from "./shape-types.js";
 /** "No data" for measures: the format treats any value below -1e38 as missing. */
 export const NO_DATA = -1e39;
 
-/** Bounds of everything written, for the file headers. */
-export interface ShapeBounds {
-  xmin: number;
-  ymin: number;
-  xmax: number;
-  ymax: number;
-  zmin: number;
-  zmax: number;
-  mmin: number;
-  mmax: number;
-}
+/** Bounds of everything written, for the file headers: the same header box the shapefile reader reports. */
+export type ShapeBounds = ShapefileBBox;
 
 /** Why a geometry was written as a null shape. */
 export type NullShapeReason = "missing" | "type-mismatch" | "malformed";
