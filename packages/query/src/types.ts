@@ -1,11 +1,11 @@
 import type {
   CallOptions,
   EsriGeometry,
+  FeatureSet,
   Field,
   GeoJSONFeature,
   GeoJSONGeometry,
   GeometryInput,
-  GeometryType,
   ParamValue,
   Progress,
   SpatialReference,
@@ -162,24 +162,11 @@ export interface SingleQueryOptions extends QueryOptions {
   resultRecordCount?: number;
 }
 
-/** What an Esri JSON query answer says about its features. */
-export interface FeatureSetInfo {
+/** What an Esri JSON query answer says about its features (core's `FeatureSet` without the features, made definite). */
+export interface FeatureSetInfo
+  extends Pick<FeatureSet, "objectIdFieldName" | "globalIdFieldName" | "displayFieldName" | "geometryType" | "spatialReference" | "hasZ" | "hasM"> {
   /** Fields of the answer (as the server listed them; empty when it sent only `fieldAliases`). */
   fields: Field[];
-  /** Object id field, from the answer or the layer. */
-  objectIdFieldName?: string;
-  /** GlobalID field, when the server names one. */
-  globalIdFieldName?: string;
-  /** Display field. */
-  displayFieldName?: string;
-  /** Geometry type of the features. */
-  geometryType?: GeometryType;
-  /** Spatial reference of the geometries. */
-  spatialReference?: SpatialReference;
-  /** Whether geometries carry z values. */
-  hasZ?: boolean;
-  /** Whether geometries carry m values. */
-  hasM?: boolean;
   /** True when the server stopped at its page limit (never true after `getAll`). */
   exceededTransferLimit: boolean;
 }

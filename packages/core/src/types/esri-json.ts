@@ -125,12 +125,19 @@ export interface Field {
 
 /** A query response in Esri JSON (`f=json`). */
 export interface FeatureSet<A extends Record<string, unknown> = Record<string, AttributeValue>> {
+  /** Object id field. */
   objectIdFieldName?: string;
+  /** GlobalID field, when the server names one. */
   globalIdFieldName?: string;
+  /** Display field. */
   displayFieldName?: string;
+  /** Geometry type of the features. */
   geometryType?: GeometryType;
+  /** Spatial reference of the geometries. */
   spatialReference?: SpatialReference;
+  /** Whether geometries carry z values. */
   hasZ?: boolean;
+  /** Whether geometries carry m values. */
   hasM?: boolean;
   fields?: Field[];
   fieldAliases?: Record<string, string>;
