@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ValidationError } from "@arcrest/core";
 import { IncompleteResultError } from "../errors/incomplete-result-error.js";
 import { readPages, withTieBreaker, type PagingSource } from "./read-pages.js";
 import type { PagingPlan } from "./planner.js";
@@ -227,6 +228,16 @@ describe("readPages", () => {
   it("rejects a bad page size", async () => {
     const { source } = fakeLayer({ oids: range(1, 10), advertised: 100 });
     await expect(collect(source, { pageSize: 0 })).rejects.toThrow(/pageSize/);
+  });
+
+  // Regression: NaN made the window read nothing and end in a misleading IncompleteResultError.
+  it("rejects a bad concurrency before sending anything", async () => {
+    for (const concurrency of [0, -1, 2.5, Number.NaN]) {
+      const { source, slices } = fakeLayer({ oids: range(1, 10), advertised: 100 });
+      await expect(collect(source, { concurrency })).rejects.toThrow(ValidationError);
+      await expect(collect(source, { concurrency })).rejects.toThrow(/concurrency: must be a positive integer/);
+      expect(slices).toHaveLength(0);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Progress } from "@arcrest/core";
+import { ValidationError, type Progress } from "@arcrest/core";
 import { IncompleteResultError } from "../errors/incomplete-result-error.js";
 import type { PagingStrategyName } from "../types.js";
 import { idBatchTasks } from "./id-batch-pager.js";
@@ -71,6 +71,11 @@ function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
  */
 export async function* readPages<F>(source: PagingSource<F>, options: ReadPagesOptions = {}): AsyncGenerator<F[]> {
   const { signal } = options;
+  // Checked before any request: a window of NaN or 0 pages would read nothing and end in a misleading count error.
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new ValidationError("concurrency", `must be a positive integer (pages in flight), got ${String(concurrency)}`);
+  }
   // Min/max ids only matter when ranges may be chosen; offsets and id batches need just the count.
   const strategy0 = options.strategy ?? "auto";
   const wantStats = strategy0 === "auto" || strategy0 === "range";
@@ -96,7 +101,6 @@ export async function* readPages<F>(source: PagingSource<F>, options: ReadPagesO
     oidField: oidField ?? "",
     state: { pageSize: plan.pageSize },
   };
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   // Pages come in object id order except with a custom order; then ids cannot be checked for repeats cheaply.
   const monotonic = oidField !== undefined && source.customOrder === undefined;
   let strategy: string = plan.kind;
