@@ -18,7 +18,7 @@ const clients = {};
 if (mode === "esri") Object.assign(clients, await import("@esri/arcgis-rest-feature-service"));
 else if (mode !== "baseline") Object.assign(clients, await import("@arcrest/core"), await import("@arcrest/query"));
 
-const concurrency = Number(concurrencyArg ?? 4);
+const concurrency = Number(concurrencyArg ?? 6);
 
 /** Reads every feature with arcrest, optionally recording the page requests sent. */
 async function arcrest(paging, record) {
