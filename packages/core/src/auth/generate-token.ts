@@ -1,54 +1,11 @@
-import { ArcGISAuthError } from "../errors/arcgis-auth-error.js";
-import { ArcGISRequestError } from "../errors/arcgis-request-error.js";
-import { ArcGISNetworkError } from "../errors/arcgis-network-error.js";
-import { ArcGISTimeoutError } from "../errors/arcgis-timeout-error.js";
 import { ValidationError } from "../errors/validation-error.js";
-import { request } from "../request/request.js";
 import { getDefaultSession } from "./default-session.js";
-import { isPortalUrl, serverRoot } from "./server-root.js";
+import { discoverTokenService, requestToken, type GenerateTokenOptions } from "./request-token.js";
+import { serverRoot } from "./server-root.js";
 import type { Session } from "./session.js";
-import { Token } from "./token.js";
+import type { Token } from "./token.js";
 
-/** The `client` a token is bound to: a referer (browser-style), the caller's IP, or a given IP. */
-export type TokenClient = "referer" | "requestip" | "ip";
-
-/** Options of {@link generateToken}. */
-export interface GenerateTokenOptions {
-  /** Session to store the token and credentials in (default: the global session). */
-  session?: Session;
-  /** Token lifetime to ask for, in minutes (default: the session's `tokenExpirationMinutes`, 60). */
-  expirationMinutes?: number;
-  /** Referer the token is bound to (default: the session's, else the page or server origin). */
-  referer?: string;
-  /** `client` parameter. Default `referer`. */
-  client?: TokenClient;
-  /** Cancels the sign-in. */
-  signal?: AbortSignal;
-}
-
-/** `rest/info` as far as token discovery needs it. */
-interface RestInfo {
-  owningSystemUrl?: string;
-  authInfo?: { isTokenBasedSecurity?: boolean | string; tokenServicesUrl?: string };
-}
-
-/** A generateToken answer. */
-interface GenerateTokenResponse {
-  token?: unknown;
-  expires?: unknown;
-  ssl?: unknown;
-}
-
-/** The referer to bind tokens to when none is configured: the page origin in browsers, else the server origin. */
-function defaultReferer(root: string): string {
-  const location = (globalThis as { location?: { origin?: string } }).location;
-  return typeof location?.origin === "string" && location.origin !== "null" ? location.origin : new URL(root).origin;
-}
-
-function normalizeTokenServiceUrl(url: string): string {
-  const trimmed = url.replace(/\/+$/, "");
-  return /\/tokens$/i.test(trimmed) ? `${trimmed}/generateToken` : trimmed;
-}
+export type { GenerateTokenOptions, TokenClient } from "./request-token.js";
 
 /**
  * Finds the token endpoint for the server of `url`: `<root>/sharing/rest/generateToken` for Portal and
@@ -56,74 +13,7 @@ function normalizeTokenServiceUrl(url: string): string {
  * endpoint when `rest/info` does not exist, and to `<root>/tokens/generateToken` when it names none).
  */
 export async function findTokenServiceUrl(url: string, options: { session?: Session; signal?: AbortSignal } = {}): Promise<string> {
-  const root = serverRoot(url);
-  if (isPortalUrl(url)) return `${root}/sharing/rest/generateToken`;
-  let info: RestInfo;
-  try {
-    info = await request<RestInfo>(`${root}/rest/info`, { session: options.session, signal: options.signal, anonymous: true });
-  } catch (error) {
-    // No ArcGIS Server rest/info here: the root may be a portal given without /sharing or /home.
-    const transient = error instanceof ArcGISNetworkError || error instanceof ArcGISTimeoutError || error instanceof ArcGISAuthError;
-    if (error instanceof ArcGISRequestError && !transient) return `${root}/sharing/rest/generateToken`;
-    throw error;
-  }
-  const tokenServicesUrl = info?.authInfo?.tokenServicesUrl;
-  if (typeof tokenServicesUrl === "string" && tokenServicesUrl !== "") return normalizeTokenServiceUrl(tokenServicesUrl);
-  if (typeof info?.owningSystemUrl === "string" && info.owningSystemUrl !== "") {
-    return `${info.owningSystemUrl.replace(/\/+$/, "")}/sharing/rest/generateToken`;
-  }
-  return `${root}/tokens/generateToken`;
-}
-
-/**
- * Asks the token service for a token without storing it anywhere.
- * @internal used by {@link generateToken} and the password token provider
- */
-export async function requestToken(
-  url: string,
-  credentials: { username: string; password: string },
-  options: GenerateTokenOptions & { tokenServiceUrl?: string } = {},
-): Promise<{ token: Token; tokenServiceUrl: string }> {
-  const session = options.session ?? getDefaultSession();
-  const root = serverRoot(url);
-  const expirationMinutes = options.expirationMinutes ?? session.tokenExpirationMinutes;
-  if (!(expirationMinutes > 0) || !Number.isFinite(expirationMinutes)) {
-    throw new ValidationError("expirationMinutes", `must be a positive number, got ${String(expirationMinutes)}`);
-  }
-  const client = options.client ?? "referer";
-  const referer = options.referer ?? session.referer ?? defaultReferer(root);
-  const tokenServiceUrl = options.tokenServiceUrl ?? (await findTokenServiceUrl(url, { session, signal: options.signal }));
-  const answer = await request<GenerateTokenResponse>(tokenServiceUrl, {
-    session,
-    signal: options.signal,
-    anonymous: true,
-    httpMethod: "POST",
-    params: {
-      username: credentials.username,
-      password: credentials.password,
-      client,
-      referer: client === "referer" ? referer : undefined,
-      expiration: Math.round(expirationMinutes),
-      f: "json",
-    },
-  });
-  if (typeof answer?.token !== "string" || answer.token === "") {
-    throw new ArcGISAuthError({
-      message: `The token service at ${tokenServiceUrl} answered without a token`,
-      response: answer,
-      url: tokenServiceUrl,
-      method: "POST",
-    });
-  }
-  const expires = typeof answer.expires === "number" ? answer.expires : Date.now() + expirationMinutes * 60_000;
-  const token = new Token({
-    value: answer.token,
-    expires,
-    serverRoot: root,
-    ssl: typeof answer.ssl === "boolean" ? answer.ssl : undefined,
-    referer: client === "referer" ? referer : undefined,
-  });
-  return { token, tokenServiceUrl };
+  return discoverTokenService(url, options.session ?? getDefaultSession(), options.signal);
 }
 
 /**
@@ -141,7 +31,7 @@ export async function generateToken(url: string, username: string, password: str
   if (typeof password !== "string" || password === "") throw new ValidationError("password", "must be a non-empty string");
   const session = options.session ?? getDefaultSession();
   const root = serverRoot(url);
-  const { token, tokenServiceUrl } = await requestToken(url, { username, password }, { ...options, session });
+  const { token, tokenServiceUrl } = await requestToken(url, { username, password }, session, options);
   session.addToken(token);
   session.setCredentials(root, { username, password }, {
     expirationMinutes: options.expirationMinutes,

@@ -1,4 +1,4 @@
-import { requestToken, type TokenClient } from "./generate-token.js";
+import { requestToken, type TokenClient } from "./request-token.js";
 import type { Credentials } from "./session.js";
 import type { Token } from "./token.js";
 import type { TokenProvider, TokenProviderOptions } from "./token-provider.js";
@@ -35,9 +35,8 @@ export class PasswordTokenProvider implements TokenProvider {
 
   /** Generates a new token. */
   async getToken({ session, signal }: TokenProviderOptions): Promise<Token> {
-    const { token, tokenServiceUrl } = await requestToken(this.#root, this.#credentials, {
+    const { token, tokenServiceUrl } = await requestToken(this.#root, this.#credentials, session, {
       ...this.#options,
-      session,
       signal,
       tokenServiceUrl: this.#tokenServiceUrl,
     });
