@@ -1,4 +1,4 @@
-import ky from "ky";
+import ky, { isHTTPError, isTimeoutError, type KyRequest } from "ky";
 import { parseHttpUrl, serverRoot, serverRootKey } from "../auth/server-root.js";
 import type { Session } from "../auth/session.js";
 import { Token } from "../auth/token.js";
@@ -7,18 +7,20 @@ import { ArcGISNetworkError } from "../errors/arcgis-network-error.js";
 import { ArcGISRequestError } from "../errors/arcgis-request-error.js";
 import { ArcGISTimeoutError } from "../errors/arcgis-timeout-error.js";
 import { ValidationError } from "../errors/validation-error.js";
-import { sleep } from "./abort.js";
+import { explainAuthError } from "./explain-auth-error.js";
 import { prepareRequest } from "./prepare-request.js";
-import { readResponse, retryAfterMs } from "./read-response.js";
+import { readResponse } from "./read-response.js";
 import { redactUrl } from "./redact-url.js";
-import { backoffDelay, type RetryPolicy } from "./retry-policy.js";
+import { parseRetryAfter } from "./retry-policy.js";
 import { serializeParams, type SerializedValue } from "./serialize-params.js";
-import type { RequestKind, RequestOptions } from "./types.js";
+import type { HttpMethod, RequestKind, RequestOptions } from "./types.js";
 
 /** Redirects followed per attempt before giving up. */
 export const MAX_REDIRECTS = 5;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+type HopToken = { value: string; referer?: string } | undefined;
 
 /** Everything fixed for the whole call (all attempts). */
 interface Call {
@@ -34,14 +36,16 @@ interface Call {
   explicitToken: string | undefined;
 }
 
-/** The outcome of one attempt: the value, or a typed error plus where the last hop went. */
-class AttemptError extends Error {
-  constructor(
-    readonly error: unknown,
-    readonly finalUrl: string,
-  ) {
-    super("attempt failed");
-  }
+/** What the current attempt found, shared by ky's hooks and the exchange. */
+interface Attempt {
+  token: HopToken;
+  /** The per-origin concurrency slot held by the attempt. */
+  release: () => void;
+  finalUrl: string;
+  displayUrl: string;
+  value?: unknown;
+  error?: ArcGISRequestError;
+  renewed: number;
 }
 
 function merge(entries: Array<[string, SerializedValue]>, extra: URLSearchParams): Array<[string, SerializedValue]> {
@@ -51,141 +55,176 @@ function merge(entries: Array<[string, SerializedValue]>, extra: URLSearchParams
   return merged;
 }
 
-/** Maps whatever a hop threw to a typed error. */
-function typedError(error: unknown, call: Call, timedOut: boolean, displayUrl: string): unknown {
-  if (timedOut) {
-    return new ArcGISTimeoutError({
-      message: `No answer from ${displayUrl} within ${call.timeoutMs} ms`,
-      url: displayUrl,
-      timeoutMs: call.timeoutMs,
-      cause: error,
-    });
+/** The Request of one hop (the token only under its own server root); notes its URL for errors. */
+function hop(call: Call, attempt: Attempt, target: string, entries: Array<[string, SerializedValue]>, token: HopToken, signal: AbortSignal): Request {
+  const { session, options } = call;
+  const { fetchUrl, displayUrl, method, body, headers } = prepareRequest({
+    target,
+    entries,
+    token: token?.value,
+    referer: token?.referer,
+    tokenPlacement: session.tokenPlacement,
+    proxy: session.proxyFor(target),
+    httpMethod: options.httpMethod,
+    multipart: options.multipart ?? false,
+    headers: options.headers,
+  });
+  attempt.displayUrl = displayUrl;
+  // With a token we follow redirects ourselves (fetch and ky cannot), so the token never leaves its server root.
+  return new Request(fetchUrl, { method, body, headers, redirect: token ? "manual" : "follow", signal });
+}
+
+/** ky's beforeRequest hook: a token for this attempt, a slot of the per-origin limit, then the first hop. */
+async function firstHop(call: Call, attempt: Attempt, signal: AbortSignal): Promise<Request> {
+  const { session, options } = call;
+  attempt.token = undefined;
+  if (call.explicitToken !== undefined) attempt.token = { value: call.explicitToken, referer: session.referer };
+  else if (!options.anonymous) {
+    const stored = await session.resolveToken(call.base, { signal: options.signal });
+    if (stored) attempt.token = { value: stored.value, referer: stored.referer ?? session.referer };
   }
-  if (error instanceof ArcGISRequestError || error instanceof ValidationError) return error;
-  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-  return new ArcGISNetworkError({ message: `Could not reach ${displayUrl}: ${reason}`, url: displayUrl, cause: error });
+  // ky has no concurrency limit: a slot per origin, taken before ky's timeout starts.
+  attempt.release = await session.limiter(new URL(call.base).origin).acquire(options.signal);
+  attempt.finalUrl = call.base;
+  return hop(call, attempt, call.base, call.entries, attempt.token, signal);
 }
 
 /**
- * One attempt. Each hop takes a slot of the per-origin limit and has its own timeout; with a token,
- * redirects are followed here so the token is re-attached only under the server root that issued it.
+ * ky's fetch: one attempt, redirects followed by hand and the body read and parsed inside ky's timeout.
+ * Error answers come back to ky as a bodiless copy of their status and headers (for its retry and
+ * Retry-After handling), the typed error kept in `attempt`.
  */
-async function attempt(call: Call, token: { value: string; referer?: string } | undefined): Promise<unknown> {
+async function exchange(call: Call, attempt: Attempt, first: Request): Promise<Response> {
   const { session, options } = call;
-  const tokenRoot = token ? serverRootKey(call.base) : undefined;
-  let target = call.base;
-  let entries = call.entries;
-  let hopToken = token;
-  for (let hop = 0; ; hop++) {
-    const prepared = prepareRequest({
-      target,
-      entries,
-      token: hopToken?.value,
-      referer: hopToken?.referer,
-      tokenPlacement: session.tokenPlacement,
-      proxy: session.proxyFor(target),
-      httpMethod: options.httpMethod,
-      multipart: options.multipart ?? false,
-      headers: options.headers,
-    });
-    const { displayUrl } = prepared;
-    const release = await session.limiter(new URL(target).origin).acquire(options.signal);
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), call.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
-    try {
-      const response = await ky(prepared.fetchUrl, {
-        method: prepared.method,
-        body: prepared.body,
-        headers: prepared.headers,
-        signal,
-        // With a token we follow redirects ourselves, so the token never leaves its server root.
-        redirect: hopToken ? "manual" : "follow",
-        retry: 0,
-        timeout: false,
-        throwHttpErrors: false,
-        ...(session.fetch ? { fetch: session.fetch } : {}),
-      });
+  let [request, target, entries, token] = [first, call.base, call.entries, attempt.token];
+  attempt.value = attempt.error = undefined;
+  try {
+    for (let hops = 0; ; hops++) {
+      const response = await (session.fetch ?? fetch)(request);
+      const method = request.method as HttpMethod;
       if (response.type === "opaqueredirect") {
-        throw new ArcGISRequestError({
-          message: `${displayUrl} answered with a redirect whose target the browser hides; the request carried a token for ${serverRoot(call.base)}, so it was not followed (request the final URL directly)`,
-          url: displayUrl,
-          method: prepared.method,
-        });
+        const message = `${attempt.displayUrl} answered with a redirect whose target the browser hides; the request carried a token for ${serverRoot(call.base)}, so it was not followed (request the final URL directly)`;
+        throw new ArcGISRequestError({ message, url: attempt.displayUrl, method });
       }
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) {
-        return await readResponse(response, {
-          displayUrl,
-          method: prepared.method,
-          rawResponse: options.rawResponse ?? false,
-          format: call.format,
-        });
+        try {
+          attempt.value = await readResponse(response, { ...attempt, method, rawResponse: !!options.rawResponse, format: call.format });
+          if (options.rawResponse) return response;
+        } catch (error) {
+          if (!(error instanceof ArcGISRequestError)) throw error;
+          attempt.error = error;
+        }
+        return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
       }
       await response.body?.cancel().catch(() => undefined);
-      if (hop >= MAX_REDIRECTS) {
-        throw new ArcGISRequestError({
-          message: `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${redactUrl(call.base)}`,
-          httpStatus: response.status,
-          url: displayUrl,
-          method: prepared.method,
-        });
+      if (hops >= MAX_REDIRECTS) {
+        const message = `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${redactUrl(call.base)}`;
+        throw new ArcGISRequestError({ message, httpStatus: response.status, url: attempt.displayUrl, method });
       }
       const next = new URL(location, target);
       next.hash = "";
       entries = merge(entries, next.searchParams);
       next.search = "";
-      target = next.toString();
+      target = attempt.finalUrl = next.toString();
       // Re-attach the token only under the server root that issued it.
-      if (hopToken && serverRootKey(target) !== tokenRoot) hopToken = undefined;
-    } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      throw new AttemptError(typedError(error, call, timeout.signal.aborted, displayUrl), target);
-    } finally {
-      clearTimeout(timer);
-      release();
+      if (token && serverRootKey(target) !== serverRootKey(call.base)) token = undefined;
+      request = hop(call, attempt, target, entries, token, first.signal);
+      attempt.release();
+      attempt.release = await session.limiter(new URL(target).origin).acquire(options.signal);
     }
+  } catch (error) {
+    if (first.signal.aborted) throw first.signal.reason;
+    if (error instanceof ArcGISRequestError || error instanceof ValidationError) throw error;
+    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    throw new ArcGISNetworkError({ message: `Could not reach ${attempt.displayUrl}: ${reason}`, url: attempt.displayUrl, cause: error });
+  } finally {
+    attempt.release();
   }
 }
 
-/** The delay before the next retry, or undefined when `error` is final. */
-function retryDelay(error: unknown, kind: RequestKind, retries: number, policy: RetryPolicy): number | undefined {
-  if (kind === "write" || retries >= policy.limit) return undefined;
-  if (error instanceof ArcGISTimeoutError) return policy.retryOnTimeout ? backoffDelay(policy, retries) : undefined;
-  if (error instanceof ArcGISNetworkError) return backoffDelay(policy, retries);
-  if (!(error instanceof ArcGISRequestError)) return undefined;
+/** ky's afterResponse hook: renew a rejected token once, retry a transient error in an HTTP 200 body, else throw. */
+async function checkAnswer(call: Call, attempt: Attempt, retryCount: number): Promise<ReturnType<typeof ky.retry> | undefined> {
+  const { error } = attempt;
+  if (!error) return undefined;
+  const { session, options, kind } = call;
+  if (error instanceof ArcGISAuthError && (error.code === 498 || error.code === 499)) {
+    const renewable =
+      attempt.renewed === 0 &&
+      call.explicitToken === undefined &&
+      !options.anonymous &&
+      serverRootKey(attempt.finalUrl) === serverRootKey(call.base) &&
+      session.hasTokenProvider(call.base);
+    if (!renewable) throw explainAuthError(error, call, attempt.token !== undefined);
+    attempt.renewed++;
+    await session.refreshToken(call.base, { signal: options.signal, stale: attempt.token?.value });
+    return ky.retry({ delay: 0, cause: error });
+  }
+  const { statusCodes, limit } = session.retry;
+  const retriable = kind === "read" && error.httpStatus !== undefined && statusCodes.includes(error.httpStatus);
+  if (retriable && error.httpStatus !== 200) return undefined; // ky throws its HTTPError and retries (Retry-After, backoff).
   // Busy ArcGIS Servers also report 500/503 inside HTTP 200 bodies ({"error":{"code":500,...}}).
-  const status = error.httpStatus === undefined || error.httpStatus === 200 ? error.code : error.httpStatus;
-  if (status === undefined || !policy.statusCodes.includes(status)) return undefined;
-  const after = retryAfterMs(error);
-  if (after === undefined) return backoffDelay(policy, retries);
-  return after <= policy.maxRetryAfterMs ? after : undefined;
+  const busy = kind === "read" && error.httpStatus === 200 && error.code !== undefined && statusCodes.includes(error.code);
+  if (busy && retryCount - attempt.renewed < limit) return ky.retry({ cause: error });
+  throw error;
 }
 
-/** Rewrites a 498/499 error so it says what the session lacked. */
-function explainAuthError(error: ArcGISAuthError, call: Call, tokenSent: boolean): ArcGISAuthError {
-  const root = serverRoot(call.base);
-  let hint: string;
-  if (error.code === 499 && !tokenSent) {
-    const stale = call.session.tokenFor(call.base);
-    hint = stale
-      ? `${error.url} needs a token; the session's token for ${root} expired at ${stale.expires.toISOString()} and it holds no credentials to renew it`
-      : `${error.url} needs a token; the session holds no token or credentials for ${root} (use generateToken(), session.setCredentials() or session.addToken())`;
-  } else if (error.code === 498 || error.code === 499) {
-    hint = `the token for ${root} was rejected (invalid or expired)${call.session.hasTokenProvider(call.base) ? " even after renewing it" : " and the session holds no credentials to renew it"}`;
-  } else {
-    return error;
+/** ky's shouldRetry: the policy's limit (a token renewal does not count) and its longest Retry-After. */
+function shouldRetry(call: Call, attempt: Attempt, error: Error, retryCount: number): boolean | undefined {
+  const policy = call.session.retry;
+  if (retryCount - attempt.renewed > policy.limit) return false;
+  if (isHTTPError(error)) {
+    const after = parseRetryAfter(error.response.headers.get("retry-after"));
+    return after !== undefined && after > policy.maxRetryAfterMs ? false : undefined;
   }
-  return new ArcGISAuthError({
-    message: `${error.message}: ${hint}`,
-    code: error.code,
-    messageCode: error.messageCode,
-    details: error.details,
-    httpStatus: error.httpStatus,
-    response: error.response,
-    url: error.url,
-    method: error.method,
-  });
+  return isTimeoutError(error) || error instanceof ArcGISNetworkError ? undefined : false;
+}
+
+/** The typed error for whatever ky threw last. */
+function finalError(error: unknown, call: Call, attempt: Attempt): unknown {
+  if (isHTTPError(error)) return attempt.error ?? error;
+  if (isTimeoutError(error)) {
+    const { displayUrl: url } = attempt;
+    return new ArcGISTimeoutError({ message: `No answer from ${url} within ${call.timeoutMs} ms`, url, timeoutMs: call.timeoutMs, cause: error });
+  }
+  return error;
+}
+
+/** Sends the call through ky, whose retry, timeout and hooks carry the policy. */
+async function sendWithKy(call: Call): Promise<unknown> {
+  const { session, options, kind } = call;
+  const policy = session.retry;
+  const attempt: Attempt = { token: undefined, release: () => undefined, finalUrl: call.base, displayUrl: call.base, renewed: 0 };
+  try {
+    await ky(call.base, {
+      signal: options.signal,
+      timeout: call.timeoutMs,
+      // One more than the policy's limit leaves room for the single renewal after a 498/499 (shouldRetry keeps the limit).
+      retry: {
+        limit: policy.limit + 1,
+        methods: kind === "read" ? ["get", "post"] : [],
+        statusCodes: policy.statusCodes as number[],
+        afterStatusCodes: policy.statusCodes as number[],
+        delay: (n) => Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)),
+        jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
+        backoffLimit: policy.maxDelayMs,
+        retryOnTimeout: policy.retryOnTimeout,
+        shouldRetry: ({ error, retryCount }) => shouldRetry(call, attempt, error, retryCount),
+      },
+      throwHttpErrors: (status) => kind === "read" && policy.statusCodes.includes(status),
+      fetch: (input) => exchange(call, attempt, input as Request),
+      hooks: {
+        beforeRequest: [(request: KyRequest) => firstHop(call, attempt, request.signal)],
+        afterResponse: [(_request, _options, _response, state) => checkAnswer(call, attempt, state.retryCount)],
+      },
+    }).then((response) => (attempt.value = options.rawResponse ? response : attempt.value));
+    return attempt.value;
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    throw finalError(error, call, attempt);
+  } finally {
+    attempt.release();
+  }
 }
 
 function validateOptions(options: RequestOptions): void {
@@ -226,7 +265,7 @@ export async function send<T = unknown>(url: string, options: RequestOptions, se
   }
   const { entries } = serializeParams(params);
   const format = entries.find(([name]) => name === "f")?.[1];
-  const call: Call = {
+  return (await sendWithKy({
     base: parsed.toString(),
     entries,
     format: typeof format === "string" ? format.toLowerCase() : undefined,
@@ -235,41 +274,5 @@ export async function send<T = unknown>(url: string, options: RequestOptions, se
     kind: options.kind ?? "read",
     timeoutMs: options.timeout ?? session.timeoutMs,
     explicitToken: typeof explicit === "string" ? explicit : undefined,
-  };
-  const { signal } = options;
-  let retries = 0;
-  let authRenewed = false;
-  for (;;) {
-    signal?.throwIfAborted();
-    let token: { value: string; referer?: string } | undefined;
-    if (call.explicitToken !== undefined) token = { value: call.explicitToken, referer: session.referer };
-    else if (!options.anonymous) {
-      const stored = await session.resolveToken(call.base, { signal });
-      if (stored) token = { value: stored.value, referer: stored.referer ?? session.referer };
-    }
-    try {
-      return (await attempt(call, token)) as T;
-    } catch (thrown) {
-      if (!(thrown instanceof AttemptError)) throw thrown;
-      const { error, finalUrl } = thrown;
-      if (error instanceof ArcGISAuthError && (error.code === 498 || error.code === 499)) {
-        const renewable =
-          !authRenewed &&
-          call.explicitToken === undefined &&
-          !options.anonymous &&
-          serverRootKey(finalUrl) === serverRootKey(call.base) &&
-          session.hasTokenProvider(call.base);
-        if (renewable) {
-          authRenewed = true;
-          await session.refreshToken(call.base, { signal, stale: token?.value });
-          continue;
-        }
-        throw explainAuthError(error, call, token !== undefined);
-      }
-      const delay = retryDelay(error, call.kind, retries, session.retry);
-      if (delay === undefined) throw error;
-      retries++;
-      await sleep(delay, signal);
-    }
-  }
+  })) as T;
 }

@@ -1,15 +1,6 @@
 import type { ArcGISRequestError } from "../errors/arcgis-request-error.js";
 import { errorFromBody, makeError, summarizeText } from "./parse-error.js";
-import { parseRetryAfter } from "./retry-policy.js";
 import type { HttpMethod } from "./types.js";
-
-// Retry-After of failed responses, kept beside the error rather than on its public surface.
-const retryAfterOf = new WeakMap<Error, number>();
-
-/** The Retry-After (ms) the server sent with the response behind `error`, if any. @internal */
-export function retryAfterMs(error: Error): number | undefined {
-  return retryAfterOf.get(error);
-}
 
 /** Error envelopes are small; larger non-JSON downloads are passed through unread. */
 const MAX_PEEK_BYTES = 64 * 1024;
@@ -72,8 +63,6 @@ export async function readResponse(response: Response, context: ReadContext): Pr
         url: context.displayUrl,
         method: context.method,
       });
-    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
-    if (retryAfter !== undefined) retryAfterOf.set(error, retryAfter);
     throw error;
   }
   if (!parsed.ok) {

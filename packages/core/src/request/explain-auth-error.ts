@@ -1,0 +1,20 @@
+import { serverRoot } from "../auth/server-root.js";
+import type { Session } from "../auth/session.js";
+import { ArcGISAuthError } from "../errors/arcgis-auth-error.js";
+
+/** Rewrites a 498/499 error so it says what the session lacked. @internal */
+export function explainAuthError(error: ArcGISAuthError, call: { base: string; session: Session }, tokenSent: boolean): ArcGISAuthError {
+  const root = serverRoot(call.base);
+  let hint: string;
+  if (error.code === 499 && !tokenSent) {
+    const stale = call.session.tokenFor(call.base);
+    hint = stale
+      ? `${error.url} needs a token; the session's token for ${root} expired at ${stale.expires.toISOString()} and it holds no credentials to renew it`
+      : `${error.url} needs a token; the session holds no token or credentials for ${root} (use generateToken(), session.setCredentials() or session.addToken())`;
+  } else if (error.code === 498 || error.code === 499) {
+    hint = `the token for ${root} was rejected (invalid or expired)${call.session.hasTokenProvider(call.base) ? " even after renewing it" : " and the session holds no credentials to renew it"}`;
+  } else {
+    return error;
+  }
+  return new ArcGISAuthError({ ...error, message: `${error.message}: ${hint}` });
+}
