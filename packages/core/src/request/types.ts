@@ -59,7 +59,7 @@ export interface RequestOptions extends CallOptions {
    * before doing anything. Default `read`.
    */
   kind?: RequestKind;
-  /** Timeout of each attempt (each redirect hop, up to the end of the body unless `rawResponse`) in ms; default the session's `timeoutMs` (60 s). */
+  /** Timeout of each attempt (its redirects and, unless `rawResponse`, its whole body) in ms; default the session's `timeoutMs` (60 s). */
   timeout?: number;
   /** Send as multipart/form-data (uploads). Implied when a param is a Blob. */
   multipart?: boolean;
