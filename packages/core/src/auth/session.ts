@@ -1,6 +1,7 @@
 import { ValidationError } from "../errors/validation-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../request/retry-policy.js";
 import { Semaphore } from "../request/semaphore.js";
+import type { PipelineSession } from "../request/token-source.js";
 import { PasswordTokenProvider, type PasswordTokenProviderOptions } from "./password-token-provider.js";
 import { parseHttpUrl, serverRoot, serverRootKey } from "./server-root.js";
 import { Token, type TokenInit } from "./token.js";
@@ -95,7 +96,7 @@ function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pr
  * credentials to get new ones, proxy, referer, retry policy, timeouts and the per-origin
  * concurrency limit. A token is only attached to requests under the root it was issued for.
  */
-export class Session {
+export class Session implements PipelineSession {
   /** Esri resource proxy used for every server without its own proxy rule. */
   readonly proxy: string | undefined;
   /** Referer used when generating tokens. */

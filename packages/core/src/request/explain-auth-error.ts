@@ -1,9 +1,9 @@
 import { serverRoot } from "../auth/server-root.js";
-import type { Session } from "../auth/session.js";
+import type { TokenSource } from "./token-source.js";
 import { ArcGISAuthError } from "../errors/arcgis-auth-error.js";
 
 /** Rewrites a 498/499 error so it says what the session lacked. @internal */
-export function explainAuthError(error: ArcGISAuthError, call: { base: string; session: Session }, tokenSent: boolean): ArcGISAuthError {
+export function explainAuthError(error: ArcGISAuthError, call: { base: string; session: TokenSource }, tokenSent: boolean): ArcGISAuthError {
   const root = serverRoot(call.base);
   let hint: string;
   if (error.code === 499 && !tokenSent) {

@@ -1,6 +1,6 @@
 import ky, { isHTTPError, isTimeoutError, type KyRequest } from "ky";
 import { parseHttpUrl, serverRoot, serverRootKey } from "../auth/server-root.js";
-import type { Session } from "../auth/session.js";
+import type { PipelineSession } from "./token-source.js";
 import { Token } from "../auth/token.js";
 import { ArcGISAuthError } from "../errors/arcgis-auth-error.js";
 import { ArcGISNetworkError } from "../errors/arcgis-network-error.js";
@@ -28,7 +28,7 @@ interface Call {
   base: string;
   entries: Array<[string, SerializedValue]>;
   format: string | undefined;
-  session: Session;
+  session: PipelineSession;
   options: RequestOptions;
   kind: RequestKind;
   timeoutMs: number;
@@ -244,7 +244,7 @@ function validateOptions(options: RequestOptions): void {
  * tokens, limits and settings, so sign-in (which itself sends requests) can sit above it.
  * @internal
  */
-export async function send<T = unknown>(url: string, options: RequestOptions, session: Session): Promise<T> {
+export async function send<T = unknown>(url: string, options: RequestOptions, session: PipelineSession): Promise<T> {
   validateOptions(options);
   const parsed = parseHttpUrl(url, "url");
   parsed.hash = "";
