@@ -1,14 +1,4 @@
-import {
-  LayerMetadata,
-  ValidationError,
-  fetchLayerInfo,
-  sessionFor,
-  type CallOptions,
-  type ConnectOptions,
-  type GeometryInput,
-  type LayerInfo,
-  type Session,
-} from "@arcrest/core";
+import { fetchLayerInfo, LayerMetadata, sessionFor, ValidationError, type CallOptions, type ConnectOptions, type GeometryInput, type LayerInfo, type Session } from "@arcrest/core";
 import type { Attachment } from "./attachments/attachment.js";
 import { searchCursor, type CursorOptions } from "./cursor/cursor.js";
 import type { Row } from "./cursor/row.js";

@@ -1,16 +1,4 @@
-import {
-  ArcServer,
-  Service,
-  ValidationError,
-  fetchServiceInfo,
-  getDefaultSession,
-  sessionFor,
-  type CallOptions,
-  type ConnectOptions,
-  type LayerEntry,
-  type ServiceInfo,
-  type Session,
-} from "@arcrest/core";
+import { ArcServer, fetchServiceInfo, getDefaultSession, Service, sessionFor, ValidationError, type CallOptions, type ConnectOptions, type LayerEntry, type ServiceInfo, type Session } from "@arcrest/core";
 import type { CursorOptions } from "./cursor/cursor.js";
 import type { Row } from "./cursor/row.js";
 import { MapServiceLayer } from "./map-service-layer.js";
