@@ -77,7 +77,7 @@ export class MapServiceLayer extends LayerMetadata {
   static async connect(url: string, options: ConnectOptions = {}): Promise<MapServiceLayer> {
     const clean = layerUrl(url);
     const session = await sessionFor(clean, options);
-    const info = await fetchLayerInfo(clean, { session, ...(options.signal ? { signal: options.signal } : {}) });
+    const info = await fetchLayerInfo(clean, { session, signal: options.signal });
     return new MapServiceLayer(clean, info, session);
   }
 
