@@ -9,23 +9,45 @@
 export { FeatureService } from "./feature-service.js";
 export { FeatureLayer } from "./feature-layer.js";
 
-export type * from "./edits/types.js";
+// Features: add, update, delete, applyEdits (chunked, one result per input, never sent twice).
+export type {
+  EsriFeatureInput,
+  FeatureInput,
+  FeaturesInput,
+  EditKind,
+  EditStatus,
+  EditErrorInfo,
+  EditResult,
+  ChunkReport,
+  EditSummary,
+  EditOptions,
+  LayerEditsInput,
+  ServiceLayerEditsInput,
+} from "./edits/types.js";
 export { applyEdits, addFeatures, updateFeatures, deleteFeatures, applyServiceEdits, type DeleteSelection, type EditableLayer } from "./edits/apply-edits.js";
 export { EditsAbortedError } from "./edits/edits-aborted-error.js";
-export { parseEditResult, parseLayerEditResults, parseServiceEditResults, type ServerEditResult, type ServerLayerResults, type ServerServiceLayerResults } from "./edits/parse-results.js";
-export { newGlobalId, canonicalGlobalId } from "./edits/global-id.js";
-export { toWireFeature, type WireFeature } from "./edits/normalize-input.js";
-export { editLayerOf, type EditLayer } from "./edits/edit-target.js";
+export { newGlobalId } from "./edits/global-id.js";
+export { calculate, type CalcExpression, type CalculateOptions, type CalculateResult } from "./edits/calculate.js";
 
-export { addAttachment, updateAttachment, deleteAttachments, parseAttachmentEditResults, supportsUploads, UPLOAD_THRESHOLD, type AttachmentEditOptions, type AttachmentEditResult } from "./attachments/attachment-edits.js";
-export { toNamedFile, type AttachmentSource, type AttachmentBytes, type NamedFile } from "./attachments/attachment-source.js";
-export { uploadFile, deleteUpload, listUploads, DEFAULT_PART_SIZE, type UploadItem, type UploadOptions } from "./uploads/service-uploads.js";
-export { calculate, calcExpressions, type CalcExpression, type CalculateOptions, type CalculateResult } from "./edits/calculate.js";
+// Attachments and service uploads.
+export { addAttachment, updateAttachment, deleteAttachments, type AttachmentEditOptions, type AttachmentEditResult } from "./attachments/attachment-edits.js";
+export type { AttachmentSource, AttachmentBytes, NamedFile } from "./attachments/attachment-source.js";
+export { uploadFile, deleteUpload, listUploads, type UploadItem, type UploadOptions } from "./uploads/service-uploads.js";
+
+// Cursors.
 export { InsertCursor } from "./cursors/insert-cursor.js";
 export { UpdateCursor, type UpdateCursorOptions } from "./cursors/update-cursor.js";
-export type * from "./replicas/replica-types.js";
-export { createReplica, createReplicaParams, ReplicaJobError } from "./replicas/create-replica.js";
-export { parseReplica } from "./replicas/parse-replica.js";
+
+// Replicas.
+export type {
+  ReplicaAttachment,
+  ReplicaLayer,
+  Replica,
+  ReplicaJobStatus,
+  LayerQuery,
+  CreateReplicaOptions,
+} from "./replicas/replica-types.js";
+export { createReplica, ReplicaJobError } from "./replicas/create-replica.js";
 export {
   listReplicas,
   replicaInfo,

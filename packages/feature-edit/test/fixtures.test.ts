@@ -2,9 +2,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseAttachmentInfos } from "@arcrest/query";
+import { parseAttachmentInfos } from "@arcrest/query/internal";
 import { describe, expect, it } from "vitest";
-import { parseAttachmentEditResults, parseLayerEditResults } from "../src/index.js";
+import { parseAttachmentEditResults } from "../src/attachments/attachment-edits.js";
+import { parseLayerEditResults } from "../src/edits/parse-results.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/arcgis");
 

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createReplicaParams, FeatureService, ReplicaJobError } from "../src/index.js";
+import { FeatureService, ReplicaJobError } from "../src/index.js";
+import { createReplicaParams } from "../src/replicas/create-replica.js";
 import { exportReplica } from "@arcrest/export/node";
 import { editDataset, LAYERS } from "./helpers/dataset.js";
 

@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, tmpdir, type as osType, release } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_CONCURRENCY } from "@arcrest/query";
+import { DEFAULT_CONCURRENCY } from "../src/paging/read-pages.js";
 import { startServerProcess } from "./server-process.js";
 
 const FEATURES = Number(process.env.BENCH_FEATURES ?? 200_000);

@@ -4,9 +4,31 @@
  * related records, attachments and map export. Browser-safe; file helpers are in
  * `@arcrest/query/node`.
  *
+ * Every name is listed here on purpose; what is not listed is internal.
+ *
  * @packageDocumentation
  */
-export type * from "./types.js";
+export type {
+  FeatureValue,
+  Attributes,
+  Feature,
+  GeoFeature,
+  SpatialRelationship,
+  DistanceUnit,
+  TimeFilter,
+  SpatialReferenceInput,
+  QueryFilter,
+  NormalizeOptions,
+  QueryOptions,
+  PagingOptions,
+  PagingStrategyName,
+  FeaturesOptions,
+  SingleQueryOptions,
+  FeatureSetInfo,
+  QueryResult,
+  GeoJSONQueryResult,
+  GeoJSONGeometry,
+} from "./types.js";
 export { MapService } from "./map-service.js";
 export { MapServiceLayer, type LayerQueryOptions, type LayerRelatedRecordsOptions, type SelectByLocationOptions } from "./map-service-layer.js";
 
@@ -16,7 +38,6 @@ export { queryCount, type QueryCountOptions } from "./operations/query-count.js"
 export { queryObjectIds, type QueryObjectIdsOptions, type ObjectIdsResult } from "./operations/query-object-ids.js";
 export {
   queryStatistics,
-  statisticName,
   type QueryStatisticsOptions,
   type StatisticDefinition,
   type StatisticType,
@@ -31,7 +52,7 @@ export {
 } from "./operations/query-related-records.js";
 export { fetchAttachments } from "./operations/fetch-attachments.js";
 export { queryAttachments, type QueryAttachmentsOptions, type FeatureAttachments } from "./operations/query-attachments.js";
-export { getFeature, parseFeatureResponse, type GetFeatureOptions } from "./operations/get-feature.js";
+export { getFeature, type GetFeatureOptions } from "./operations/get-feature.js";
 export { exportMap, type ExportMapOptions, type ExportedMap } from "./operations/export-map.js";
 export { queryService, type QueryServiceOptions, type ServiceQueryLayerResult, type LayerDefinition } from "./operations/query-service.js";
 
@@ -40,39 +61,10 @@ export { streamFeatures, streamPages, type StreamFeaturesOptions } from "./featu
 export { queryAll } from "./features/query-all.js";
 export { searchCursor, type CursorOptions } from "./cursor/cursor.js";
 export { Row, type CursorValue } from "./cursor/row.js";
-export { centroidXY } from "./cursor/centroid.js";
 export { Attachment } from "./attachments/attachment.js";
+export type { AttachmentInfo } from "./parse/attachment-infos.js";
 export { IncompleteResultError, type IncompleteResultErrorInit } from "./errors/incomplete-result-error.js";
 
-// The paging engine, for callers building their own page sources.
-export { readPages, DEFAULT_CONCURRENCY, type PagingSource, type ReadPagesOptions } from "./paging/read-pages.js";
-export {
-  planPaging,
-  DENSE_FILL_RATIO,
-  CHEAP_OFFSET_PAGES,
-  type PagingPlan,
-  type PagingCapabilities,
-  type QueryFacts,
-  type PlanRequest,
-} from "./paging/planner.js";
-export { pagingCapabilitiesOf } from "./paging/capabilities.js";
-export { orderedWindow, type WindowTask } from "./paging/ordered-window.js";
-export type { PageSlice, FetchedPage, SliceFetcher, PageTask } from "./paging/types.js";
-
-// Parsers of raw answers, and value normalisation.
-export { parseFeatureSet, type ParsedFeatureSet } from "./parse/feature-set.js";
-export { parseGeoJSONPage, type ParsedGeoJSONPage } from "./parse/geojson-page.js";
-export { parseObjectIds, type ParsedObjectIds } from "./parse/object-ids.js";
-export { parseCount } from "./parse/count.js";
-export { parseStatistics } from "./parse/statistics.js";
-export { parseRelatedRecords, type ParsedRelatedRecords, type ParsedRelatedGroup } from "./parse/related-records.js";
-export {
-  parseAttachmentInfos,
-  parseAttachmentGroups,
-  type AttachmentInfo,
-  type AttachmentGroup,
-} from "./parse/attachment-infos.js";
-export { createAttributeNormalizer, type AttributeNormalizer } from "./normalize/attribute-normalizer.js";
-export { codedValueDecoder, codedValueTable, type CodedValueTable } from "./normalize/coded-values.js";
-export { normalizeGuid } from "./normalize/guid.js";
-export { andWhere, isTrivialWhere } from "./params/where.js";
+// What the paging callbacks (`onPlan`, `onMetadata`) receive.
+export type { PagingPlan, QueryFacts } from "./paging/planner.js";
+export type { ParsedFeatureSet } from "./parse/feature-set.js";

@@ -1,14 +1,4 @@
-import {
-  LayerMetadata,
-  ValidationError,
-  fetchLayerInfo,
-  sessionFor,
-  type CallOptions,
-  type ConnectOptions,
-  type GeometryInput,
-  type LayerInfo,
-  type Session,
-} from "@arcrest/core";
+import { fetchLayerInfo, LayerMetadata, sessionFor, ValidationError, type CallOptions, type ConnectOptions, type GeometryInput, type LayerInfo, type Session } from "@arcrest/core";
 import type { Attachment } from "./attachments/attachment.js";
 import { searchCursor, type CursorOptions } from "./cursor/cursor.js";
 import type { Row } from "./cursor/row.js";
@@ -87,7 +77,7 @@ export class MapServiceLayer extends LayerMetadata {
   static async connect(url: string, options: ConnectOptions = {}): Promise<MapServiceLayer> {
     const clean = layerUrl(url);
     const session = await sessionFor(clean, options);
-    const info = await fetchLayerInfo(clean, { session, ...(options.signal ? { signal: options.signal } : {}) });
+    const info = await fetchLayerInfo(clean, { session, signal: options.signal });
     return new MapServiceLayer(clean, info, session);
   }
 

@@ -1,16 +1,4 @@
-import {
-  ArcServer,
-  Service,
-  ValidationError,
-  fetchServiceInfo,
-  getDefaultSession,
-  sessionFor,
-  type CallOptions,
-  type ConnectOptions,
-  type LayerEntry,
-  type ServiceInfo,
-  type Session,
-} from "@arcrest/core";
+import { ArcServer, fetchServiceInfo, getDefaultSession, Service, sessionFor, ValidationError, type CallOptions, type ConnectOptions, type LayerEntry, type ServiceInfo, type Session } from "@arcrest/core";
 import type { CursorOptions } from "./cursor/cursor.js";
 import type { Row } from "./cursor/row.js";
 import { MapServiceLayer } from "./map-service-layer.js";
@@ -77,7 +65,7 @@ export class MapService extends Service {
       throw new ValidationError("url", `expected a .../MapServer or .../FeatureServer URL, got ${target}`);
     }
     const session = await sessionFor(url, options);
-    const info = await fetchServiceInfo(url, { session, ...(options.signal ? { signal: options.signal } : {}) });
+    const info = await fetchServiceInfo(url, { session, signal: options.signal });
     return new MapService(url, info, session);
   }
 
@@ -94,7 +82,7 @@ export class MapService extends Service {
   #load(entry: LayerEntry, options: CallOptions): Promise<MapServiceLayer> {
     let loading = this.#layers.get(entry.id);
     if (!loading) {
-      loading = MapServiceLayer.connect(this.layerUrl(entry), { session: options.session ?? this.session, ...(options.signal ? { signal: options.signal } : {}) });
+      loading = MapServiceLayer.connect(this.layerUrl(entry), { session: options.session ?? this.session, signal: options.signal });
       // A failed load is not cached, so a later call can retry.
       loading.catch(() => this.#layers.delete(entry.id));
       this.#layers.set(entry.id, loading);

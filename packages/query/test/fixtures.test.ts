@@ -1,20 +1,17 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  MapService,
-  MapServiceLayer,
-  createAttributeNormalizer,
-  pagingCapabilitiesOf,
-  parseCount,
-  parseFeatureResponse,
-  parseFeatureSet,
-  parseGeoJSONPage,
-  parseObjectIds,
-  parseRelatedRecords,
-  parseStatistics,
-  planPaging,
-} from "../src/index.js";
+import { MapService, MapServiceLayer } from "../src/index.js";
+import { createAttributeNormalizer } from "../src/normalize/attribute-normalizer.js";
+import { pagingCapabilitiesOf } from "../src/paging/capabilities.js";
+import { planPaging } from "../src/paging/planner.js";
+import { parseCount } from "../src/parse/count.js";
+import { parseFeatureResponse } from "../src/operations/get-feature.js";
+import { parseFeatureSet } from "../src/parse/feature-set.js";
+import { parseGeoJSONPage } from "../src/parse/geojson-page.js";
+import { parseObjectIds } from "../src/parse/object-ids.js";
+import { parseRelatedRecords } from "../src/parse/related-records.js";
+import { parseStatistics } from "../src/parse/statistics.js";
 
 // Real answers of ArcGIS servers (see fixtures/arcgis/SOURCES.md at the repository root).
 const ROOT = new URL("../../../fixtures/arcgis/", import.meta.url).pathname;

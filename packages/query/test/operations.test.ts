@@ -217,6 +217,11 @@ describe("attachments", () => {
       else expect(new TextDecoder().decode(bytes)).toMatch(/^Gauge /);
     }
     expect(await lyr.attachments(4)).toEqual([]);
+    // The seed's download("folder"), from JavaScript: refused, naming the Node helper, before any request.
+    const refused = (list[0].download as (options: unknown) => Promise<Uint8Array>)("out/attachments");
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toThrow(/saveAttachment \(@arcrest\/query\/node\)/);
+    await expect(queryFeatures(gaugesUrl(), "1=1" as never)).rejects.toThrow(/options: must be an options object/);
     const dir = await mkdtemp(join(tmpdir(), "arcrest-att-"));
     try {
       const path = await saveAttachment(list[0], `${dir}/`);

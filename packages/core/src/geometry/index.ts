@@ -29,4 +29,19 @@ export { ringArea, isClockwise } from "./ring-area.js";
 export { pointInRing, classifyPointInRing, type RingContainment } from "./point-in-ring.js";
 export { envelopeOf } from "./envelope-of.js";
 export { bboxIntersects, toBBox, type BBox, type BoundsLike } from "./bbox-intersects.js";
-export type * from "./geojson-types.js";
+export type {
+  GeoJSONPosition,
+  GeoJSONBBox,
+  GeoJSONNamedCrs,
+  GeoJSONPoint,
+  GeoJSONMultiPoint,
+  GeoJSONLineString,
+  GeoJSONMultiLineString,
+  GeoJSONPolygon,
+  GeoJSONMultiPolygon,
+  GeoJSONGeometryCollection,
+  GeoJSONGeometry,
+  GeoJSONProperties,
+  GeoJSONFeature,
+  GeoJSONFeatureCollection,
+} from "./geojson-types.js";

@@ -1,6 +1,7 @@
 /**
  * `@arcrest/core/node`: what needs Node's file system. `Geometry` here is the
- * core class with `Geometry.fromFile()`; the shapefile reader works on its own too.
+ * core class with `Geometry.fromFile()`; the shapefile reader works on its own too;
+ * `writeFileAtomic` writes a file complete or not at all.
  *
  * @module
  */
@@ -14,7 +15,6 @@ export {
   type ShapefileHeader,
   type ShapefileBBox,
 } from "./read-shapefile.js";
-export { readShapeRecord } from "./read-shape-record.js";
+export type { DbfField } from "./read-dbf.js";
 export { spatialReferenceFromPrj } from "./read-prj.js";
-export { parseDbfHeader, readDbfRecord, dbfEncoding, type DbfField, type DbfHeader } from "./read-dbf.js";
-export { SHAPE_TYPES, NO_DATA_M, type ShapeTypeInfo } from "./shape-types.js";
+export { writeFileAtomic } from "./write-file-atomic.js";

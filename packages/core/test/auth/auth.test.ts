@@ -12,13 +12,13 @@ import {
   ArcGISAuthError,
   ArcGISRequestError,
   Token,
-  findTokenServiceUrl,
   generateToken,
   getDefaultSession,
   request,
-  serverRoot,
   setDefaultSession,
 } from "../../src/index.js";
+import { findTokenServiceUrl } from "../../src/auth/generate-token.js";
+import { serverRoot } from "../../src/auth/server-root.js";
 import { fastSession, real, startProxy, tokenPlaces } from "../request/support.js";
 
 const USER = "arcrest";

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LayerMetadata, parseServerInfo, type LayerInfo } from "@arcrest/core";
+import { LayerMetadata, type LayerInfo } from "@arcrest/core";
+import { parseServerInfo } from "../../src/catalog/server-info.js";
 
 const FIXTURES = join(__dirname, "../../../../fixtures/arcgis");
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchName, matchNames, parseServiceUrl, servicesDirectoryUrl } from "@arcrest/core";
+import { matchName, matchNames } from "../../src/catalog/match-name.js";
+import { parseServiceUrl, servicesDirectoryUrl } from "../../src/catalog/service-url.js";
 
 describe("matchName", () => {
   const names = ["observed_river_stages", "forecast_river_stages", "Roads", "roads_old"];

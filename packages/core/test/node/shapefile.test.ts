@@ -243,7 +243,7 @@ describe.skipIf(!existsSync(ogr2ogr))("shapefiles written by GDAL's ogr2ogr", ()
 
 describe("dbfEncoding", () => {
   it("maps .cpg contents and language drivers to TextDecoder labels", async () => {
-    const { dbfEncoding } = await import("../../src/node/index.js");
+    const { dbfEncoding } = await import("../../src/node/read-dbf.js");
     expect(dbfEncoding("UTF-8\n", 0)).toBe("utf-8");
     expect(dbfEncoding("1252", 0)).toBe("windows-1252");
     expect(dbfEncoding("CP1251", 0)).toBe("windows-1251");

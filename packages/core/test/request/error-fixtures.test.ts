@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ArcGISAuthError, ArcGISRequestError, errorFromBody } from "../../src/index.js";
+import { ArcGISAuthError, ArcGISRequestError } from "../../src/index.js";
+import { errorFromBody } from "../../src/request/parse-error.js";
 
 const root = join(import.meta.dirname, "../../../../fixtures/arcgis");
 const context = { url: "https://h/arcgis/rest/services/S/MapServer/0/query", method: "POST" as const, httpStatus: 200 };

@@ -1,12 +1,5 @@
-import {
-  normalizeEsriGeometry,
-  type EsriEnvelope,
-  type EsriGeometry,
-  type EsriMultipoint,
-  type EsriPoint,
-  type EsriPolygon,
-  type EsriPolyline,
-} from "@arcrest/core";
+import { normalizeEsriGeometry } from "@arcrest/core/internal";
+import { type EsriEnvelope, type EsriGeometry, type EsriMultipoint, type EsriPoint, type EsriPolygon, type EsriPolyline } from "@arcrest/core";
 import { geometryTypeOf } from "../input/geometry-info.js";
 import { clipPaths } from "./clip-line.js";
 import { clipRings } from "./clip-polygon.js";

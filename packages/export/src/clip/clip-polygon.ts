@@ -1,4 +1,5 @@
-import { groupRings, ringArea, type Position } from "@arcrest/core";
+import { groupRings, ringArea } from "@arcrest/core/internal";
+import { type Position } from "@arcrest/core";
 import polygonClipping, { type MultiPolygon, type Pair } from "polygon-clipping";
 import type { ClipRegion } from "./clip-region.js";
 

@@ -1,11 +1,5 @@
-import {
-  classifyPointInRing,
-  groupRings,
-  normalizeEsriGeometry,
-  type EsriEnvelope,
-  type EsriPolygon,
-  type Position,
-} from "@arcrest/core";
+import { classifyPointInRing, groupRings, normalizeEsriGeometry } from "@arcrest/core/internal";
+import { type EsriEnvelope, type EsriPolygon, type Position } from "@arcrest/core";
 import { ExportValidationError } from "../errors.js";
 
 /** `[xmin, ymin, xmax, ymax]`. */

@@ -1,6 +1,6 @@
 import { join, relative } from "node:path";
 import { fetchLayerInfo, LayerMetadata, ValidationError, type CallOptions, type Field } from "@arcrest/core";
-import { writeFileAtomic } from "@arcrest/query/node";
+import { writeFileAtomic } from "@arcrest/core/node";
 import { request, type EsriFeature } from "@arcrest/core";
 import { exportFeatureSet } from "./export-feature-set.js";
 import type { ExportFileOptions, ExportResult } from "./export-features.js";

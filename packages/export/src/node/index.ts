@@ -8,10 +8,9 @@
 export { writeFeaturesToFile, type ExportFileOptions, type ExportResult } from "./export-features.js";
 export { exportFeatureSet, type ExportableFeatureSet } from "./export-feature-set.js";
 export { exportGeocodeResults, type GeocodeCandidateLike, type ExportGeocodeOptions } from "./export-geocode-results.js";
-export { formatFromPath, type ExportFormat } from "./formats.js";
-export { FileSink } from "./file-sink.js";
+export type { ExportFormat } from "./formats.js";
 export { fullPrjResolver } from "./full-prj.js";
-export { exportLayer, selectFields, type ExportLayerOptions, type ExportableLayer, type ExportQueryOptions } from "./export-layer.js";
+export { exportLayer, type ExportLayerOptions, type ExportableLayer, type ExportQueryOptions } from "./export-layer.js";
 export { clip, type ClipOptions } from "./clip.js";
 export {
   exportReplica,

@@ -1,5 +1,6 @@
+import { normalizeEsriGeometry } from "@arcrest/core/internal";
 import type { ShapefileBBox } from "@arcrest/core/node";
-import { normalizeEsriGeometry, type EsriGeometry, type Position } from "@arcrest/core";
+import { type EsriGeometry, type Position } from "@arcrest/core";
 import type { ByteBuffer } from "../bytes/byte-buffer.js";
 import { geometryTypeOf } from "../input/geometry-info.js";
 import { ShapeType, type ShapeTypeCode } from "./shape-types.js";

@@ -4,7 +4,8 @@
  */
 import { ValidationError, type LayerMetadata } from "@arcrest/core";
 import { queryObjectIds } from "@arcrest/query";
-import { editLayerOf, type EditLayer } from "./edit-target.js";
+import { cleanUrl } from "@arcrest/core/internal";
+import { editLayerOf, layerMetadataOf, type EditLayer } from "./edit-target.js";
 import { runEdits, type EngineEdit } from "./edit-engine.js";
 import { featureList, toWireFeature } from "./normalize-input.js";
 import type { EditOptions, EditSummary, FeaturesInput, LayerEditsInput, ServiceLayerEditsInput } from "./types.js";
@@ -13,8 +14,11 @@ import type { QueryFilter } from "@arcrest/query";
 /** Largest default chunk. */
 const MAX_DEFAULT_BATCH = 1000;
 
-/** A layer to edit: its metadata (a `FeatureLayer`, `MapServiceLayer` or `LayerMetadata`). */
-export type EditableLayer = LayerMetadata;
+/**
+ * A layer to edit: its URL (its description is then read once), or its metadata (a
+ * `FeatureLayer`, `MapServiceLayer` or `LayerMetadata`), as query's functions take it.
+ */
+export type EditableLayer = string | LayerMetadata;
 
 function defaultBatch(layers: Iterable<EditLayer>): number {
   let batch = MAX_DEFAULT_BATCH;
@@ -50,15 +54,26 @@ function layerEdits(layer: EditLayer, edits: LayerEditsInput, prefix: string): E
 /**
  * Adds, updates and deletes features of a layer (its `applyEdits`), in chunks.
  *
- * @param layer - the layer (its metadata)
+ * @param layer - the layer: its URL or its metadata
  * @param edits - features to add and update (Esri JSON or GeoJSON), ids to delete
+ * @example
+ * ```ts
+ * const summary = await applyEdits(url, { adds: [feature], deletes: [17] });
+ * ```
  */
 export async function applyEdits(layer: EditableLayer, edits: LayerEditsInput, options: EditOptions = {}): Promise<EditSummary> {
-  const target = editLayerOf(layer);
+  const target = editLayerOf(await layerMetadataOf(layer, options));
   return runEdits({ level: "layer", layer: target }, layerEdits(target, edits, ""), options, defaultBatch([target]));
 }
 
-/** Adds features to a layer. */
+/**
+ * Adds features to a layer.
+ *
+ * @example
+ * ```ts
+ * const summary = await addFeatures("https://host/arcgis/rest/services/Incidents/FeatureServer/0", [feature]);
+ * ```
+ */
 export async function addFeatures(layer: EditableLayer, features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
   return applyEdits(layer, { adds: features }, options);
 }
@@ -88,18 +103,12 @@ export async function deleteFeatures(layer: EditableLayer, selection: DeleteSele
   }
   let ids: readonly number[] | undefined = objectIds;
   if (where !== undefined || geometry !== undefined) {
-    const session = options.session ?? (layer as { session?: EditOptions["session"] }).session;
-    const found = await queryObjectIds(layer.url, {
-      ...(where !== undefined ? { where } : {}),
-      ...(geometry !== undefined ? { geometry } : {}),
-      ...(inSR !== undefined ? { inSR } : {}),
-      ...(spatialRel !== undefined ? { spatialRel } : {}),
-      ...(objectIds ? { objectIds } : {}),
-      ...(options.gdbVersion ? { gdbVersion: options.gdbVersion } : {}),
-      ...(session ? { session } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const meta = await layerMetadataOf(layer, options);
+    const session = options.session ?? (meta as { session?: EditOptions["session"] }).session;
+    const filter = { where, geometry, inSR, spatialRel, objectIds, gdbVersion: options.gdbVersion || undefined };
+    const found = await queryObjectIds(meta.url, { ...filter, session, signal: options.signal });
     ids = found.objectIds;
+    layer = meta;
   }
   if (ids === undefined) throw new ValidationError("selection", "give objectIds, globalIds, where or geometry");
   return applyEdits(layer, { deletes: ids }, { ...options, useGlobalIds: false });
@@ -120,12 +129,13 @@ export async function applyServiceEdits(
   options: EditOptions = {},
 ): Promise<EditSummary> {
   if (!Array.isArray(edits)) throw new ValidationError("edits", "must be an array of { id, adds, updates, deletes }");
-  const targets = new Map(layers.map((l) => [l.id, editLayerOf(l)]));
+  const metas = await Promise.all(layers.map((l) => layerMetadataOf(l, options)));
+  const targets = new Map(metas.map((l) => [l.id, editLayerOf(l)]));
   const engineEdits: EngineEdit[] = [];
   for (const [i, entry] of edits.entries()) {
     const target = targets.get(entry?.id);
     if (!target) throw new ValidationError(`edits[${i}].id`, `no layer ${String(entry?.id)} among ${[...targets.keys()].join(", ")}`);
     engineEdits.push(...layerEdits(target, entry, `edits[${i}].`));
   }
-  return runEdits({ level: "service", url: serviceUrl.replace(/\/+$/, ""), layers: targets }, engineEdits, options, defaultBatch(targets.values()));
+  return runEdits({ level: "service", url: cleanUrl(serviceUrl), layers: targets }, engineEdits, options, defaultBatch(targets.values()));
 }

@@ -1,4 +1,5 @@
-import type { LayerMetadata } from "@arcrest/core";
+import { LayerMetadata, fetchLayerInfo, type CallOptions } from "@arcrest/core";
+import { cleanUrl } from "@arcrest/core/internal";
 
 /** What the edit engine needs to know about a layer or table it edits. */
 export interface EditLayer {
@@ -25,4 +26,14 @@ export function editLayerOf(layer: LayerMetadata): EditLayer {
     supportsGlobalIds: layer.info.supportsApplyEditsWithGlobalIds === true && !!layer.globalIdField,
     maxRecordCount: layer.maxRecordCount,
   };
+}
+
+/**
+ * The metadata of a layer given as a URL or as metadata already loaded (as query's functions
+ * take it): a URL costs one request for the layer's description.
+ */
+export async function layerMetadataOf(layer: string | LayerMetadata, options: CallOptions): Promise<LayerMetadata> {
+  if (typeof layer !== "string") return layer;
+  const url = cleanUrl(layer);
+  return new LayerMetadata(url, await fetchLayerInfo(url, { session: options.session, signal: options.signal }));
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { ValidationError, type CallOptions, type Progress } from "@arcrest/core";
 import type { Attachment, MapServiceLayer } from "@arcrest/query";
-import { writeFileAtomic } from "@arcrest/query/node";
+import { writeFileAtomic } from "@arcrest/core/node";
 
 /** Options of {@link downloadAllAttachments}. */
 export interface DownloadAllOptions extends CallOptions {

@@ -1,5 +1,6 @@
 import { request, type CallOptions, type Session } from "@arcrest/core";
 import type { AttachmentInfo } from "../parse/attachment-infos.js";
+import { checkOptionsObject } from "../params/options-object.js";
 
 /**
  * One attachment of a feature: what the server says about it, and its bytes on
@@ -47,16 +48,16 @@ export class Attachment {
     this.#session = session;
   }
 
-  /** Downloads the bytes (retried like any read; the session's token goes along to its own server only). */
+  /**
+   * Downloads the bytes (retried like any read; the session's token goes along to its own server
+   * only). To write them to a file in Node use `saveAttachment` from `@arcrest/query/node`.
+   *
+   * @throws ValidationError when `options` is not an object (e.g. a folder name)
+   */
   async download(options: CallOptions = {}): Promise<Uint8Array> {
+    checkOptionsObject(options, "; to save to a file use saveAttachment (@arcrest/query/node)");
     const session = options.session ?? this.#session;
-    const response = await request(this.url, {
-      rawResponse: true,
-      kind: "read",
-      params: { f: null },
-      ...(session ? { session } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const response = await request(this.url, { rawResponse: true, kind: "read", params: { f: null }, session, signal: options.signal });
     return new Uint8Array(await response.arrayBuffer());
   }
 

@@ -16,7 +16,7 @@ export async function queryAll(url: string, options: StreamFeaturesOptions & { f
 export async function queryAll(url: string, options?: StreamFeaturesOptions & { f?: "json" }): Promise<QueryResult>;
 export async function queryAll(url: string, options?: StreamFeaturesOptions): Promise<QueryResult | GeoJSONQueryResult>;
 export async function queryAll(url: string, options: StreamFeaturesOptions = {}): Promise<QueryResult | GeoJSONQueryResult> {
-  const call = { ...(options.session ? { session: options.session } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  const call = { session: options.session, signal: options.signal };
   const base = layerUrl(url);
   const layer = options.layer ?? new LayerMetadata(base, await fetchLayerInfo(base, call));
   if (options.f === "geojson") {

@@ -64,7 +64,7 @@ export function streamPages(url: string, options?: StreamFeaturesOptions): Async
 export async function* streamPages(url: string, options: StreamFeaturesOptions = {}): AsyncGenerator<Feature[] | GeoFeature[]> {
   const base = layerUrl(url);
   const target = `${base}/query`;
-  const call = { ...(options.session ? { session: options.session } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  const call = { session: options.session, signal: options.signal };
   const layer = options.layer ?? new LayerMetadata(base, await fetchLayerInfo(base, call));
   const oidField = layer.objectIdField;
   const geojson = options.f === "geojson";
@@ -125,7 +125,7 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
       const [row] = await queryStatistics(base, {
         ...filter,
         ...call,
-        ...(signal ? { signal } : {}),
+        signal: signal ?? call.signal,
         outStatistics: [
           { statisticType: "count", onStatisticField: oidField, outStatisticFieldName: "arcrest_count" },
           { statisticType: "min", onStatisticField: oidField, outStatisticFieldName: "arcrest_min" },
@@ -151,18 +151,18 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
       fetch,
       oidOf,
       stats,
-      count: (signal) => queryCount(base, { ...filter, ...call, ...(signal ? { signal } : {}) }),
-      ids: async (signal) => (await queryObjectIds(base, { ...filter, ...call, ...(signal ? { signal } : {}) })).objectIds,
+      count: (signal) => queryCount(base, { ...filter, ...call, signal: signal ?? call.signal }),
+      ids: async (signal) => (await queryObjectIds(base, { ...filter, ...call, signal: signal ?? call.signal })).objectIds,
       ...(customOrder !== undefined ? { customOrder } : {}),
       userObjectIds: options.objectIds !== undefined,
     },
     {
-      ...(options.paging !== undefined ? { strategy: options.paging } : {}),
-      ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onPlan ? { onPlan: options.onPlan } : {}),
+      strategy: options.paging,
+      pageSize: options.pageSize,
+      concurrency: options.concurrency,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onPlan: options.onPlan,
     },
   );
 

@@ -5,4 +5,3 @@
  */
 export { saveAttachment } from "./save-attachment.js";
 export { saveMapImage } from "./save-map-image.js";
-export { writeFileAtomic } from "./write-file-atomic.js";

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { CallOptions } from "@arcrest/core";
 import type { Attachment } from "../attachments/attachment.js";
-import { writeFileAtomic } from "./write-file-atomic.js";
+import { writeFileAtomic } from "@arcrest/core/node";
 
 async function isDirectory(path: string): Promise<boolean> {
   try {

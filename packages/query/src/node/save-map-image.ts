@@ -1,5 +1,5 @@
 import { exportMap, type ExportMapOptions } from "../operations/export-map.js";
-import { writeFileAtomic } from "./write-file-atomic.js";
+import { writeFileAtomic } from "@arcrest/core/node";
 
 /**
  * Renders a map image (`<MapServer>/export`) and writes it to `path`.

@@ -1,4 +1,5 @@
 import { request, type CallOptions, type ParamValue } from "@arcrest/core";
+import { checkOptionsObject } from "../params/options-object.js";
 
 /**
  * Sends a read request: `kind: "read"`, so the pipeline retries it on network
@@ -6,10 +7,6 @@ import { request, type CallOptions, type ParamValue } from "@arcrest/core";
  * bodies, as busy ArcGIS Servers send them), even when it goes as a POST.
  */
 export function sendRead<T>(url: string, params: Record<string, ParamValue>, options: CallOptions = {}): Promise<T> {
-  return request<T>(url, {
-    params,
-    kind: "read",
-    ...(options.session ? { session: options.session } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  checkOptionsObject(options);
+  return request<T>(url, { params, kind: "read", session: options.session, signal: options.signal });
 }

@@ -82,7 +82,7 @@ export async function* readPages<F>(source: PagingSource<F>, options: ReadPagesO
   const facts = (wantStats ? await source.stats(signal) : undefined) ?? { count: await source.count(signal) };
   const plan = planPaging(source.caps, facts, {
     strategy: strategy0,
-    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+    pageSize: options.pageSize,
     customOrder: source.customOrder !== undefined,
     userObjectIds: source.userObjectIds === true,
   });

@@ -3,7 +3,7 @@ import type { Route } from "../context.js";
 import { folderOf, isStarted, publishedTypes } from "../data/lookup.js";
 import { errorReply, jsonReply } from "../http/reply.js";
 import { SERVER_VERSION } from "../metadata/version.js";
-import { pathAfter } from "./router.js";
+import { pathAfter } from "./path-after.js";
 
 /** `/arcgis/rest/services` and `/arcgis/rest/services/<folder>`: the services directory. */
 export const directoryRoute: Route = (ctx) => {

@@ -1,7 +1,7 @@
 import type { Route } from "../context.js";
 import { jsonReply } from "../http/reply.js";
 import { SERVER_FULL_VERSION, SERVER_VERSION } from "../metadata/version.js";
-import { pathAfter } from "./router.js";
+import { pathAfter } from "./path-after.js";
 
 /** `/arcgis/rest/info`: server version and where to get tokens. */
 export const infoRoute: Route = (ctx) => {

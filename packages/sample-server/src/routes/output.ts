@@ -1,6 +1,6 @@
 import type { Route } from "../context.js";
 import { bytesReply, errorReply } from "../http/reply.js";
-import { pathAfter } from "./router.js";
+import { pathAfter } from "./path-after.js";
 
 /** `/arcgis/rest/directories/arcgisoutput/<name>`: generated files such as exported map images. */
 export const outputRoute: Route = (ctx) => {

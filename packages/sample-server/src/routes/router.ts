@@ -8,9 +8,16 @@ import { tokensRoute } from "./tokens.js";
 
 /**
  * Route families, tried in order. New families (admin, geocode, GP, ...) are added here as new
- * files; service operations are added to the service route list in services.ts.
+ * files, one line each; service operations are added to the service route list in services.ts.
+ * Route files take `pathAfter` from ./path-after.ts, never from this file (no import cycle).
  */
-const ROUTES: Route[] = [infoRoute, tokensRoute, outputRoute, servicesRoute, directoryRoute];
+const ROUTES: Route[] = [
+  infoRoute,
+  tokensRoute,
+  outputRoute,
+  servicesRoute,
+  directoryRoute, // folders and the services root, after the services themselves
+];
 
 /** Answers a request with the first route that handles it, else a 404 error body. */
 export async function dispatch(ctx: RequestContext): Promise<Reply> {
@@ -19,17 +26,4 @@ export async function dispatch(ctx: RequestContext): Promise<Reply> {
     if (reply) return reply;
   }
   return errorReply(404, "Not Found", [`${ctx.path} is not a resource of this server.`], ctx.params);
-}
-
-/**
- * The segments after `/arcgis/<area>` when the path starts with it (case-insensitively, like
- * ArcGIS Server's `/ArcGIS/rest/...`), else undefined.
- */
-export function pathAfter(ctx: RequestContext, ...prefix: string[]): string[] | undefined {
-  const { segments } = ctx;
-  if (segments.length < prefix.length) return undefined;
-  for (let i = 0; i < prefix.length; i++) {
-    if (segments[i].toLowerCase() !== prefix[i].toLowerCase()) return undefined;
-  }
-  return segments.slice(prefix.length);
 }

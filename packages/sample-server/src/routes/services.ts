@@ -10,7 +10,7 @@ import { layerRoute } from "./layer.js";
 import { mapServiceRoute } from "./map-service.js";
 import { queryRoute } from "./query.js";
 import { serviceQueryRoute } from "./service-query.js";
-import { pathAfter } from "./router.js";
+import { pathAfter } from "./path-after.js";
 import type { ServiceRoute } from "./service-context.js";
 
 /**

@@ -1,7 +1,7 @@
 import { badCredentialsReply } from "../auth/errors.js";
 import type { Route } from "../context.js";
 import { errorReply, jsonReply } from "../http/reply.js";
-import { pathAfter } from "./router.js";
+import { pathAfter } from "./path-after.js";
 
 /**
  * `/arcgis/tokens/generateToken`: issues a token for a known user. `expiration` (minutes) is

@@ -1,0 +1,13 @@
+/**
+ * `@arcrest/core/internal`: helpers shared by `@arcrest/*` packages that are not part of
+ * the public API. Names here may change in any release; applications should not import them.
+ *
+ * @internal
+ * @module
+ */
+export { cleanUrl } from "./catalog/service-url.js";
+export { serverRoot } from "./auth/server-root.js";
+export { normalizeEsriGeometry, closeRing, type ZMDefaults } from "./geometry/normalize-esri.js";
+export { groupRings, type RingGroup } from "./geometry/group-rings.js";
+export { ringArea } from "./geometry/ring-area.js";
+export { classifyPointInRing, type RingContainment } from "./geometry/point-in-ring.js";

@@ -1,0 +1,228 @@
+/**
+ * The package's public surface, listed name by name: a new or removed export changes a
+ * snapshot below, so growth is reviewed. Runtime names come from the module itself; type
+ * names (which do not exist at runtime) from the entry file's `export type { ... }` and
+ * `type X` specifiers. Entry files name every export: no `export *` (core's root re-exports
+ * its curated src/public/ lists, see src/index.ts).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+/** Names an entry file exports as types only. */
+function typeNames(entry: string): string[] {
+  const text = readFileSync(new URL(`../${entry}`, import.meta.url), "utf8");
+  const names: string[] = [];
+  for (const [, typeOnly, list] of text.matchAll(/export\s+(type\s+)?\{([^}]*)\}/g)) {
+    for (const raw of list.split(",")) {
+      const spec = raw.replace(/\/\/.*$/gm, "").trim();
+      if (spec === "") continue;
+      const isType = typeOnly !== undefined || spec.startsWith("type ");
+      const name = spec.replace(/^type\s+/, "").split(/\s+as\s+/).pop() as string;
+      if (isType) names.push(name);
+    }
+  }
+  return names.sort();
+}
+
+function hasStarExport(entry: string): boolean {
+  return /export\s+(type\s+)?\*/.test(readFileSync(new URL(`../${entry}`, import.meta.url), "utf8"));
+}
+
+describe("exported names of @arcrest/core", () => {
+  it("@arcrest/core: values", async () => {
+    expect(Object.keys(await import("@arcrest/core")).sort()).toMatchInlineSnapshot(`
+      [
+        "ArcGISAuthError",
+        "ArcGISNetworkError",
+        "ArcGISRequestError",
+        "ArcGISTimeoutError",
+        "ArcServer",
+        "Envelope",
+        "Geometry",
+        "GeometryError",
+        "LayerMetadata",
+        "PasswordTokenProvider",
+        "Service",
+        "Session",
+        "Token",
+        "ValidationError",
+        "esriFeatureToGeoJSON",
+        "esriGeometryTypeOf",
+        "esriToGeoJSON",
+        "featureSetToGeoJSON",
+        "fetchDirectory",
+        "fetchLayerInfo",
+        "fetchServerInfo",
+        "fetchServiceInfo",
+        "fromEpochMs",
+        "generateToken",
+        "geoJSONFeatureToEsri",
+        "geoJSONToEsri",
+        "geoJSONToFeatureSet",
+        "getDefaultSession",
+        "isEsriEnvelope",
+        "isEsriGeometry",
+        "isEsriMultipoint",
+        "isEsriPoint",
+        "isEsriPolygon",
+        "isEsriPolyline",
+        "request",
+        "sessionFor",
+        "setDefaultSession",
+        "spatialReferenceFromCrs",
+        "toEpochMs",
+      ]
+    `);
+  });
+  // The root re-exports (with `export *`, see src/index.ts) the curated lists in src/public/.
+  it("@arcrest/core: types", () => {
+    const lists = ["esri-json", "request", "errors", "auth", "geometry", "catalog", "dates"].map((n) => `src/public/${n}.ts`);
+    for (const list of lists) expect(hasStarExport(list)).toBe(false);
+    expect(lists.flatMap(typeNames).sort()).toMatchInlineSnapshot(`
+      [
+        "AdvancedQueryCapabilities",
+        "ArcGISRequestErrorInit",
+        "AttributeValue",
+        "CallOptions",
+        "CatalogWarning",
+        "CodedValue",
+        "ConnectOptions",
+        "Credentials",
+        "DirectoryInfo",
+        "Domain",
+        "EsriEnvelope",
+        "EsriFeature",
+        "EsriFeatureLike",
+        "EsriFeatureSetLike",
+        "EsriGeometry",
+        "EsriMultipoint",
+        "EsriPoint",
+        "EsriPolygon",
+        "EsriPolyline",
+        "EsriToGeoJSONOptions",
+        "FeatureSet",
+        "FeatureToGeoJSONOptions",
+        "Field",
+        "FieldType",
+        "GenerateTokenOptions",
+        "GeoJSONBBox",
+        "GeoJSONFeature",
+        "GeoJSONFeatureCollection",
+        "GeoJSONFeatureToEsriOptions",
+        "GeoJSONGeometry",
+        "GeoJSONGeometryCollection",
+        "GeoJSONLineString",
+        "GeoJSONMultiLineString",
+        "GeoJSONMultiPoint",
+        "GeoJSONMultiPolygon",
+        "GeoJSONNamedCrs",
+        "GeoJSONPoint",
+        "GeoJSONPolygon",
+        "GeoJSONPosition",
+        "GeoJSONProperties",
+        "GeoJSONToEsriOptions",
+        "GeometryInput",
+        "GeometryOptions",
+        "GeometryQueryParams",
+        "GeometryType",
+        "HttpMethod",
+        "LayerEntry",
+        "LayerInfo",
+        "ParamValue",
+        "PasswordTokenProviderOptions",
+        "Position",
+        "Progress",
+        "RelationshipInfo",
+        "RequestKind",
+        "RequestOptions",
+        "RetryPolicy",
+        "ServerAuth",
+        "ServerInfo",
+        "ServiceEntry",
+        "ServiceInfo",
+        "ServiceType",
+        "ServiceUrlParts",
+        "SessionOptions",
+        "SpatialReference",
+        "TokenClient",
+        "TokenInit",
+        "TokenPlacement",
+        "TokenProvider",
+        "TokenProviderOptions",
+        "WalkEntry",
+        "WalkOptions",
+      ]
+    `);
+  });
+  it("@arcrest/core/node: values", async () => {
+    expect(Object.keys(await import("@arcrest/core/node")).sort()).toMatchInlineSnapshot(`
+      [
+        "Geometry",
+        "openShapefile",
+        "readFirstFeature",
+        "readShapefile",
+        "spatialReferenceFromPrj",
+        "writeFileAtomic",
+      ]
+    `);
+  });
+  it("@arcrest/core/node: types", () => {
+    expect(hasStarExport("src/node/index.ts")).toBe(false);
+    expect(typeNames("src/node/index.ts")).toMatchInlineSnapshot(`
+      [
+        "DbfField",
+        "Shapefile",
+        "ShapefileBBox",
+        "ShapefileFeature",
+        "ShapefileHeader",
+      ]
+    `);
+  });
+  it("@arcrest/core/projection: values", async () => {
+    expect(Object.keys(await import("@arcrest/core/projection")).sort()).toMatchInlineSnapshot(`
+      [
+        "UnknownProjectionError",
+        "WEB_MERCATOR_WKIDS",
+        "WGS84_WKIDS",
+        "getProjector",
+        "isProjectionKnown",
+        "isWebMercator",
+        "project",
+        "registerProjection",
+        "resolveDefinition",
+      ]
+    `);
+  });
+  it("@arcrest/core/projection: types", () => {
+    expect(hasStarExport("src/projection/index.ts")).toBe(false);
+    expect(typeNames("src/projection/index.ts")).toMatchInlineSnapshot(`
+      [
+        "SpatialReferenceInput",
+        "XYProjector",
+      ]
+    `);
+  });
+  it("@arcrest/core/internal: values", async () => {
+    expect(Object.keys(await import("@arcrest/core/internal")).sort()).toMatchInlineSnapshot(`
+      [
+        "classifyPointInRing",
+        "cleanUrl",
+        "closeRing",
+        "groupRings",
+        "normalizeEsriGeometry",
+        "ringArea",
+        "serverRoot",
+      ]
+    `);
+  });
+  it("@arcrest/core/internal: types", () => {
+    expect(hasStarExport("src/internal.ts")).toBe(false);
+    expect(typeNames("src/internal.ts")).toMatchInlineSnapshot(`
+      [
+        "RingContainment",
+        "RingGroup",
+        "ZMDefaults",
+      ]
+    `);
+  });
+});
