@@ -11,7 +11,7 @@ import { checkId } from "../validate.js";
  * const group = await getGroup(restUrl, groupId, { session });
  * ```
  */
-export function getGroup(restUrl: string, id: string, options: CallOptions = {}): Promise<PortalGroupInfo> {
+export async function getGroup(restUrl: string, id: string, options: CallOptions = {}): Promise<PortalGroupInfo> {
   checkId(id);
   return request<PortalGroupInfo>(`${restUrl}/community/groups/${id}`, { session: options.session, signal: options.signal });
 }

@@ -33,7 +33,7 @@ export interface UserContent {
  * const { folders } = await getUserContent(restUrl, "jsmith", { session, num: 0 });
  * ```
  */
-export function getUserContent(restUrl: string, username: string, options: UserContentOptions = {}): Promise<UserContent> {
+export async function getUserContent(restUrl: string, username: string, options: UserContentOptions = {}): Promise<UserContent> {
   const name = checkName(username, "username");
   const folder = options.folderId === undefined ? "" : `/${checkId(options.folderId, "folderId")}`;
   return request<UserContent>(`${restUrl}/content/users/${encodeURIComponent(name)}${folder}`, {

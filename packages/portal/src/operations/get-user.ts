@@ -11,7 +11,7 @@ import { checkName } from "../validate.js";
  * const user = await getUser(restUrl, "jsmith", { session });
  * ```
  */
-export function getUser(restUrl: string, username: string, options: CallOptions = {}): Promise<PortalUserInfo> {
+export async function getUser(restUrl: string, username: string, options: CallOptions = {}): Promise<PortalUserInfo> {
   const name = checkName(username, "username");
   return request<PortalUserInfo>(`${restUrl}/community/users/${encodeURIComponent(name)}`, { session: options.session, signal: options.signal });
 }

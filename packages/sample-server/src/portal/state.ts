@@ -157,7 +157,7 @@ function makeItem(rng: Prng, i: number, owner: string, groupIds: string[]): Stor
     description: null,
     url,
     access,
-    groups: access === "shared" ? [groupIds[i % groupIds.length]] : [],
+    groups: access === "shared" ? [groupIds[(i >> 2) % groupIds.length]] : [],
     created,
     modified: created + rng.int(0, 30) * DAY,
     numViews: rng.int(0, 5000),
