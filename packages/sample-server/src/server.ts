@@ -10,7 +10,7 @@ import type { Fault } from "./faults/types.js";
 import { BodyError, parseBody, readBody, searchParamsToRecord } from "./http/body.js";
 import { corsHeaders } from "./http/cors.js";
 import { errorReply, htmlErrorReply, type Reply, statusText } from "./http/reply.js";
-import { createPortalState } from "./portal/state.js";
+import { createPortalState, portalTokenController } from "./portal/state.js";
 import { OutputStore } from "./routes/output-store.js";
 import { dispatch } from "./routes/router.js";
 import type { RecordedRequest, SampleServer, SampleServerOptions } from "./types.js";
@@ -180,7 +180,7 @@ export async function startSampleServer(options: SampleServerOptions = {}): Prom
     },
     faults,
     tokens: state.tokens,
-    portal: { url: `${state.baseUrl}/portal`, tokens: state.portal.tokens, leaks: state.portal.leaks },
+    portal: { url: `${state.baseUrl}/portal`, tokens: portalTokenController(state.portal), leaks: state.portal.leaks },
     dataset,
     close: () =>
       new Promise<void>((resolve, reject) => {

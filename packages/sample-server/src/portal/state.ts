@@ -1,4 +1,4 @@
-import { TokenStore } from "../auth/tokens.js";
+import { TokenStore, type IssuedToken, type TokenController } from "../auth/tokens.js";
 import { createPrng, type Prng } from "../data/prng.js";
 
 /** Number of generated items (at least 500, so searches page). */
@@ -190,4 +190,20 @@ export function createPortalState(seed: number, signInUsers: string[], tokenTtlS
     items.set(item.id, item);
   }
   return { id: newId(rng).slice(0, 16), tokens: new TokenStore(tokenTtlSeconds), issued: new Map(), users, groups, items, leaks: [], rng };
+}
+
+/** Issues a portal token and remembers whose it is (so a leak to the federated server is recognised). */
+export function issuePortalToken(state: PortalState, username: string, ttlSeconds?: number): IssuedToken {
+  const issued = state.tokens.issue(username, ttlSeconds);
+  state.issued.set(issued.token, username);
+  return issued;
+}
+
+/** The portal's tokens as tests control them. */
+export function portalTokenController(state: PortalState): TokenController {
+  return {
+    issue: (username, ttlSeconds) => issuePortalToken(state, username, ttlSeconds),
+    expireAll: () => state.tokens.expireAll(),
+    revoke: (token) => state.tokens.revoke(token),
+  };
 }

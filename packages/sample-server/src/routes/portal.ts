@@ -5,7 +5,7 @@ import { forbidden, invalidPortalToken, portalError } from "../portal/errors.js"
 import { canSeeGroup, canSeeItem, groupDoc, groupJson, itemDoc, itemJson, userDoc, userJson } from "../portal/render.js";
 import { compileQuery, pageOf, sortDocs } from "../portal/search.js";
 import { federatedServers, portalSelf } from "../portal/self.js";
-import type { PortalState } from "../portal/state.js";
+import { issuePortalToken, type PortalState } from "../portal/state.js";
 import { pathAfter } from "./router.js";
 
 const WRITE_OPERATIONS = new Set(["update", "delete", "share", "move"]);
@@ -97,8 +97,7 @@ function generateToken(ctx: RequestContext, portal: PortalState): Reply {
   }
   const ttl = lifetime(expiration, portal.tokens.ttlSeconds);
   if (typeof ttl === "string") return portalError(400, "Unable to generate token.", [ttl], undefined, ctx.params);
-  const issued = portal.tokens.issue(user, ttl);
-  portal.issued.set(issued.token, user);
+  const issued = issuePortalToken(portal, user, ttl);
   return jsonReply({ token: issued.token, expires: issued.expires, ssl: false }, ctx.params);
 }
 
