@@ -12,6 +12,7 @@ import { MapService } from "@arcrest/query";
 import { FeatureService } from "@arcrest/feature-edit";
 import { attachmentFile, saveAttachment } from "@arcrest/feature-edit/node";
 import { clip, exportLayer, exportReplica } from "@arcrest/export/node";
+import { Portal } from "@arcrest/portal";
 import { startSampleServer } from "@arcrest/sample-server";
 
 /** Where the walkthrough runs and what it prints to. */
@@ -38,6 +39,7 @@ export interface WalkthroughReport {
   files: string[];
   clippedEnvelope: string;
   edits: { added: number; attachments: string[]; updated: string; deleted: string; replicaFiles: string[] };
+  portal: PortalReport;
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -186,6 +188,8 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
   }
   log(`Secure folder now lists: ${JSON.stringify(secureFolder)}`);
 
+  const portal = await portalSteps(options, log, step);
+
   return {
     folders: ags.folders.length,
     services: ags.services.length,
@@ -199,7 +203,47 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     files: [shp, kmz, sac],
     clippedEnvelope,
     edits: { added: oid, attachments: downloaded, updated: String(updated.updateResults[0].status), deleted: String(deleted.deleteResults[0].status), replicaFiles },
+    portal,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Portal steps (@arcrest/portal)
+// ---------------------------------------------------------------------------------------------
+
+/** What the Portal steps found. */
+export interface PortalReport {
+  user: string | undefined;
+  servers: string[];
+  featureServiceItems: number;
+  layerCount: number;
+}
+
+/** The seed's "Connecting to a Portal": sign in at /portal/home, list the federated servers, find and open items. */
+async function portalSteps(options: WalkthroughOptions, log: (line: string) => void, step: (title: string) => void): Promise<PortalReport> {
+  const portalHome = `${new URL(options.restUrl).origin}/portal/home`;
+  step("Connecting to a Portal (sign in at /portal/home)");
+  const portal = await Portal.connect(portalHome, { username: "arcrest", password: "arcrest-pass", session: new Session() });
+  log(`${portal.self.name} (version ${portal.self.currentVersion}), signed in as ${portal.username}`);
+
+  step("Get the portal's federated servers");
+  const servers = await portal.servers();
+  for (const s of servers) log(`${s.serverRole} ${s.url} (admin: ${s.adminUrl})`);
+
+  step("Search the portal for Feature Service items, page by page");
+  let featureServiceItems = 0;
+  let first;
+  for await (const item of portal.searchItems({ q: 'type:"Feature Service"', onProgress: progressLogger(log, "items") })) {
+    featureServiceItems++;
+    first ??= item;
+  }
+  log(`${featureServiceItems} Feature Service items; the first is "${first?.title}" at ${first?.url}`);
+
+  step("Open a Feature Service item as a layer (the federated server's token comes from the portal)");
+  const layer = await portal.featureLayer(first!);
+  const layerCount = await layer.count();
+  log(`${layer.name}: ${layerCount} features`);
+  return { user: portal.username, servers: servers.map((s) => s.url), featureServiceItems, layerCount };
 }
 
 /** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */

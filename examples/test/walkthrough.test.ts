@@ -45,6 +45,14 @@ describe("the seed walkthrough", () => {
     expect(report.edits.replicaFiles.some((f) => f.endsWith(".shp"))).toBe(true);
     expect(server.dataset.services.find((s) => s.name === "SanFrancisco/311Incidents")?.layers[0].features.some((f) => f.attributes.objectid === report.edits.added)).toBe(false);
 
+    // Portal steps: signed in at /portal/home, the sample server's /arcgis is the federated server,
+    // Feature Service items open as layers with an exchanged token; no portal token reached /arcgis.
+    expect(report.portal.user).toBe("arcrest");
+    expect(report.portal.servers).toEqual([`${server.url}/arcgis`]);
+    expect(report.portal.featureServiceItems).toBeGreaterThan(10);
+    expect(report.portal.layerCount).toBeGreaterThan(0);
+    expect(server.portal.leaks).toEqual([]);
+
     // Export and clip steps: every file exists; GDAL reads the same number of gauges.
     for (const file of report.files) expect(existsSync(file)).toBe(true);
     const [shp, kmz, sac] = report.files;
