@@ -78,7 +78,8 @@ describe("changing items", () => {
   });
 
   it("types a share to a group the user is not in, and refuses bad share targets before any request", async () => {
-    const item = await portal.addItem({ title: "Share test", type: "PDF" });
+    const item = await portal.addItem({ title: "Share test", type: "CSV", data: "id,name\n1,a\n" });
+    expect(await item.data()).toBe("id,name\n1,a\n");
     const groups = await collect(portal.searchGroups({ q: "*" }));
     const stranger = groups.find((g) => g.info.userMembership === undefined)!;
     const error = await item.share({ groups: [stranger.id] }).catch((e: unknown) => e);

@@ -4,7 +4,7 @@ import { checkId } from "../validate.js";
 
 /**
  * `content/items/<id>/data`: the item's data — the parsed JSON of JSON items (web maps, apps),
- * the text of text files (CSV, ...), a `Blob` for other files, `undefined` when the item has none.
+ * the text of text files (CSV, ...) and of non-JSON `text` data, a `Blob` for other files, `undefined` when the item has none.
  * @throws {@link ValidationError} for a bad id; {@link ItemNotFoundError} for an unknown item.
  *
  * @example
@@ -23,7 +23,13 @@ export async function getItemData(restUrl: string, id: string, options: CallOpti
   const type = (response.headers.get("content-type") ?? "").toLowerCase();
   if (type.includes("json")) {
     const text = await response.text();
-    return text.trim() === "" ? undefined : (JSON.parse(text) as unknown);
+    if (text.trim() === "") return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // Text saved as an item's `text` is served as JSON even when it is not.
+      return text;
+    }
   }
   if (type.startsWith("text/")) {
     const text = await response.text();

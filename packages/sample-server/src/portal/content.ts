@@ -33,10 +33,19 @@ function folderId(call: ContentCall, owner: string, folder: string | undefined):
   return folders?.has(folder) ? folder : null;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function itemData(params: Record<string, string>, files: UploadedFile[]): StoredItem["data"] {
   const file = files.find((f) => f.field === "file");
   if (file) return { contentType: file.contentType, body: file.data };
-  if (params.text !== undefined && params.text !== "") return { contentType: "application/json", body: params.text };
+  if (params.text !== undefined && params.text !== "") return { contentType: isJson(params.text) ? "application/json" : "text/plain; charset=utf-8", body: params.text };
   return undefined;
 }
 
