@@ -7,7 +7,7 @@ const HEX_ID = /^[0-9a-f]{32}$/i;
 /**
  * The id of `owner`'s folder `folder`: an id is used as is, `"/"` (or `""`) is the root folder,
  * a title is looked up (case-insensitively) in the owner's folders.
- * @throws {@link ValidationError} when no folder has that title.
+ * @throws `ValidationError` when no folder has that title.
  */
 export async function folderId(context: PortalContext, owner: string, folder: string, options: CallOptions = {}): Promise<string> {
   if (typeof folder !== "string") throw new ValidationError("folder", "must be a folder title, a folder id or \"/\"");

@@ -11,7 +11,7 @@ export interface PortalUrls {
 /**
  * The root and sharing API URL of a portal from any URL on it: `https://host/portal`,
  * `.../portal/home`, `.../portal/sharing/rest`, `https://ORG.maps.arcgis.com` or `https://www.arcgis.com/home/`.
- * @throws {@link ValidationError} for a URL that is not absolute http(s).
+ * @throws `ValidationError` for a URL that is not absolute http(s).
  *
  * @example
  * ```ts

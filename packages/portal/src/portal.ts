@@ -93,7 +93,7 @@ export class Portal implements PortalContext {
    * Connects to a portal: `https://host/portal`, `.../portal/home`, `.../sharing/rest` or an
    * ArcGIS Online organisation (`https://ORG.maps.arcgis.com`), signing in with `{ username, password }`
    * or `{ token }`, or using `{ session }` as it is. Reads `portals/self`.
-   * @throws {@link ValidationError} for a bad URL or half credentials; {@link ArcGISAuthError} for refused credentials.
+   * @throws `ValidationError` for a bad URL or half credentials; `ArcGISAuthError` for refused credentials.
    */
   static async connect(url: string, options: PortalConnectOptions = {}): Promise<Portal> {
     const { restUrl } = portalUrls(url);
@@ -154,7 +154,7 @@ export class Portal implements PortalContext {
 
   /**
    * An item by id.
-   * @throws {@link ValidationError} for an id that is not 32 hex characters; {@link ItemNotFoundError} for an unknown item.
+   * @throws `ValidationError` for an id that is not 32 hex characters; {@link ItemNotFoundError} for an unknown item.
    */
   async item(id: string, options: CallOptions = {}): Promise<PortalItem> {
     return new PortalItem(this, await getItem(this.restUrl, id, this.#call(options)));
@@ -181,10 +181,10 @@ export class Portal implements PortalContext {
   }
 
   /**
-   * A {@link MapServiceLayer} for a Feature Service (or Map Service) item, in this portal's session.
+   * A `MapServiceLayer` for a Feature Service (or Map Service) item, in this portal's session.
    * When the service is on a federated server, the session gets that server's token by exchanging the
    * portal token; the portal token itself is never sent to the server.
-   * @throws {@link ValidationError} for an item of another type or without a URL.
+   * @throws `ValidationError` for an item of another type or without a URL.
    */
   async featureLayer(item: PortalItem | PortalItemInfo | string, options: FeatureLayerOptions = {}): Promise<MapServiceLayer> {
     const call = this.#call(options);

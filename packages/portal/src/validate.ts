@@ -4,7 +4,7 @@ const HEX_ID = /^[0-9a-f]{32}$/i;
 
 /**
  * Checks a portal item or group id (32 hexadecimal characters) before any request.
- * @throws {@link ValidationError} naming `parameter`.
+ * @throws `ValidationError` naming `parameter`.
  */
 export function checkId(id: unknown, parameter = "id"): string {
   if (typeof id !== "string" || !HEX_ID.test(id)) {
@@ -16,7 +16,7 @@ export function checkId(id: unknown, parameter = "id"): string {
 
 /**
  * Checks a user or folder name (non-empty, no slash) before any request.
- * @throws {@link ValidationError} naming `parameter`.
+ * @throws `ValidationError` naming `parameter`.
  */
 export function checkName(name: unknown, parameter: string): string {
   if (typeof name !== "string" || name.trim() === "" || name.includes("/")) {

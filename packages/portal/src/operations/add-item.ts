@@ -22,7 +22,7 @@ export interface AddItemResult {
 
 /**
  * `content/users/<owner>[/<folderId>]/addItem`: creates an item (private until shared).
- * @throws {@link ValidationError} for a missing title or type, a bad owner or folder id (before any request).
+ * @throws `ValidationError` for a missing title or type, a bad owner or folder id (before any request).
  *
  * @example
  * ```ts

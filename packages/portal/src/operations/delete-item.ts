@@ -5,7 +5,7 @@ import { checkId, checkName } from "../validate.js";
 
 /**
  * `content/users/<owner>/items/<id>/delete`: deletes an item.
- * @throws {@link ValidationError} for a bad id or owner; {@link ItemNotFoundError} for an unknown item.
+ * @throws `ValidationError` for a bad id or owner; {@link ItemNotFoundError} for an unknown item.
  *
  * @example
  * ```ts

@@ -12,9 +12,9 @@ export interface ExchangeTokenOptions extends CallOptions {
 
 /**
  * `generateToken` with `serverUrl`: exchanges the session's portal token for a token of a federated
- * server. The portal token goes only to the portal (in the POST body); the answer is a {@link Token}
+ * server. The portal token goes only to the portal (in the POST body); the answer is a `Token`
  * scoped to the server root of `serverUrl`, not stored anywhere.
- * @throws {@link ValidationError} for a bad `serverUrl`; {@link ArcGISAuthError} when the portal refuses.
+ * @throws `ValidationError` for a bad `serverUrl`; `ArcGISAuthError` when the portal refuses.
  *
  * @example
  * ```ts

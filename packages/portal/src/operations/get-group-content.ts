@@ -5,7 +5,7 @@ import { checkId } from "../validate.js";
 
 /**
  * `content/groups/<id>`: every item shared with a group that the user may see, page by page.
- * @throws {@link ValidationError} for a bad id (before any request).
+ * @throws `ValidationError` for a bad id (before any request).
  *
  * @example
  * ```ts

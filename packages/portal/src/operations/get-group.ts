@@ -4,7 +4,7 @@ import { checkId } from "../validate.js";
 
 /**
  * `community/groups/<id>`: a group's description.
- * @throws {@link ValidationError} for an id that is not 32 hex characters; {@link ArcGISRequestError} for an unknown group.
+ * @throws `ValidationError` for an id that is not 32 hex characters; `ArcGISRequestError` for an unknown group.
  *
  * @example
  * ```ts

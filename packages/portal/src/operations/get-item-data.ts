@@ -5,7 +5,7 @@ import { checkId } from "../validate.js";
 /**
  * `content/items/<id>/data`: the item's data — the parsed JSON of JSON items (web maps, apps),
  * the text of text files (CSV, ...) and of non-JSON `text` data, a `Blob` for other files, `undefined` when the item has none.
- * @throws {@link ValidationError} for a bad id; {@link ItemNotFoundError} for an unknown item.
+ * @throws `ValidationError` for a bad id; {@link ItemNotFoundError} for an unknown item.
  *
  * @example
  * ```ts

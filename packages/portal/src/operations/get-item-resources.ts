@@ -6,7 +6,7 @@ import { checkId } from "../validate.js";
 
 /**
  * `content/items/<id>/resources`: the files stored with an item, page by page.
- * @throws {@link ValidationError} for a bad id (before any request); {@link ItemNotFoundError} for an unknown item.
+ * @throws `ValidationError` for a bad id (before any request); {@link ItemNotFoundError} for an unknown item.
  *
  * @example
  * ```ts

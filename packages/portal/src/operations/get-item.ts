@@ -5,7 +5,7 @@ import { checkId } from "../validate.js";
 
 /**
  * `content/items/<id>`: an item's description.
- * @throws {@link ValidationError} for an id that is not 32 hex characters (before any request);
+ * @throws `ValidationError` for an id that is not 32 hex characters (before any request);
  *   {@link ItemNotFoundError} when the portal has no such item or the user may not see it.
  *
  * @example

@@ -26,7 +26,7 @@ export interface UserContent {
 
 /**
  * `content/users/<username>[/<folderId>]`: one page of the items in a folder and the user's folders.
- * @throws {@link ValidationError} for a bad name or folder id.
+ * @throws `ValidationError` for a bad name or folder id.
  *
  * @example
  * ```ts

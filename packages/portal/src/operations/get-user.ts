@@ -4,7 +4,7 @@ import { checkName } from "../validate.js";
 
 /**
  * `community/users/<username>`: a user's profile (the full one for yourself).
- * @throws {@link ValidationError} for an empty name; {@link ArcGISRequestError} for an unknown user.
+ * @throws `ValidationError` for an empty name; `ArcGISRequestError` for an unknown user.
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ export interface MoveItemResult {
 
 /**
  * `content/users/<owner>/items/<id>/move`: moves an item to a folder of its owner (`"/"`: the root folder).
- * @throws {@link ValidationError} for a bad item or folder id; {@link ItemNotFoundError} for an unknown item.
+ * @throws `ValidationError` for a bad item or folder id; {@link ItemNotFoundError} for an unknown item.
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@ import type { PortalGroupInfo, SearchOptions, SearchPage } from "../types.js";
  * `community/groups`: every group matching `q` that the session's user may see, page by page
  * (`start`/`num`/`nextStart`). `onProgress` gets the portal's `total`; breaking out of the loop
  * sends no further request.
- * @throws {@link ValidationError} for a `pageSize` outside 1..100 (when iteration starts).
+ * @throws `ValidationError` for a `pageSize` outside 1..100 (when iteration starts).
  *
  * @example
  * ```ts

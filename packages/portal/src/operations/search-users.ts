@@ -6,7 +6,7 @@ import type { PortalUserInfo, SearchOptions, SearchPage } from "../types.js";
  * `community/users`: every user matching `q` (e.g. `fullname:smith`), page by page
  * (`start`/`num`/`nextStart`). `onProgress` gets the portal's `total`; breaking out of the loop
  * sends no further request.
- * @throws {@link ValidationError} for a `pageSize` outside 1..100 (when iteration starts).
+ * @throws `ValidationError` for a `pageSize` outside 1..100 (when iteration starts).
  *
  * @example
  * ```ts

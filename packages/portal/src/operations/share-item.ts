@@ -7,7 +7,7 @@ import { checkId, checkName } from "../validate.js";
 
 /**
  * `content/users/<owner>/items/<id>/share`: shares an item with everyone, the organisation and/or groups.
- * @throws {@link ValidationError} for a bad item or group id, or no target; {@link ItemNotFoundError} for an
+ * @throws `ValidationError` for a bad item or group id, or no target; {@link ItemNotFoundError} for an
  *   unknown item; {@link ItemShareError} when the portal did not share with some groups (not a member).
  *
  * @example

@@ -7,7 +7,7 @@ import { checkId, checkName } from "../validate.js";
 
 /**
  * `content/users/<owner>/items/<id>/update`: changes an item's title, tags, snippet, description, url or data.
- * @throws {@link ValidationError} for a bad id or owner; {@link ItemNotFoundError} for an unknown item.
+ * @throws `ValidationError` for a bad id or owner; {@link ItemNotFoundError} for an unknown item.
  *
  * @example
  * ```ts
