@@ -125,15 +125,15 @@ export class Portal implements PortalContext {
 
   /**
    * Makes the session get tokens for `server` by exchanging the portal token (`generateToken` with
-   * `serverUrl`), for the server's `url` and `adminUrl` roots only. Done by {@link Portal.featureLayer}
+   * `serverUrl`), for the server's `url` and `adminUrl` roots only (in `session`, default the portal's). Done by {@link Portal.featureLayer}
    * for federated servers; call it yourself before using another package on a federated server.
    */
-  federate(server: FederatedServer): void {
+  federate(server: FederatedServer, session: Session = this.session): void {
     if (typeof server?.url !== "string") throw new ValidationError("server", "give a server from portal.servers()");
     const provider = new FederatedTokenProvider(this.restUrl, server.url);
     for (const url of new Set([server.url, server.adminUrl].filter((u): u is string => typeof u === "string"))) {
       if (serverRoot(url).toLowerCase() === this.url.toLowerCase()) continue;
-      this.session.setTokenProvider(url, provider);
+      session.setTokenProvider(url, provider);
     }
   }
 
@@ -213,6 +213,6 @@ export class Portal implements PortalContext {
     });
     const servers = await this.#servers;
     const match = servers.find((s) => [s.url, s.adminUrl].some((u) => typeof u === "string" && serverRoot(u).toLowerCase() === root));
-    if (match) this.federate(match);
+    if (match) this.federate(match, session);
   }
 }
