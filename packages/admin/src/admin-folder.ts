@@ -24,22 +24,22 @@ export class AdminFolder {
   }
 
   /** Stops every service of the folder. */
-  stopServices(options: { signal?: AbortSignal } = {}): Promise<BatchResult[]> {
+  async stopServices(options: { signal?: AbortSignal } = {}): Promise<BatchResult[]> {
     return this.#admin.stopServices({ ...options, folder: this.name });
   }
 
   /** Starts every service of the folder. */
-  startServices(options: { signal?: AbortSignal } = {}): Promise<BatchResult[]> {
+  async startServices(options: { signal?: AbortSignal } = {}): Promise<BatchResult[]> {
     return this.#admin.startServices({ ...options, folder: this.name });
   }
 
   /** Grants or denies access to the folder. */
-  addPermission(spec: PermissionSpec, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async addPermission(spec: PermissionSpec, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return this.#admin.addPermission(this.name, spec, options);
   }
 
   /** The folder's permissions. */
-  permissions(options: { signal?: AbortSignal } = {}): Promise<Permission[]> {
+  async permissions(options: { signal?: AbortSignal } = {}): Promise<Permission[]> {
     return this.#admin.permissions(this.name, options);
   }
 }

@@ -73,17 +73,17 @@ export class AdminService {
   }
 
   /** `{ configuredState, realTimeState }`. */
-  status(options: { signal?: AbortSignal } = {}): Promise<ServiceStatus> {
+  async status(options: { signal?: AbortSignal } = {}): Promise<ServiceStatus> {
     return getServiceStatus(this.#adminUrl, { ...this.#call, ...options, service: this.path });
   }
 
   /** Starts the service. */
-  start(options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async start(options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return startService(this.#adminUrl, { ...this.#call, ...options, service: this.path });
   }
 
   /** Stops the service. */
-  stop(options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async stop(options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return stopService(this.#adminUrl, { ...this.#call, ...options, service: this.path });
   }
 
@@ -137,12 +137,12 @@ export class AdminService {
   }
 
   /** Enables extensions (e.g. `["FeatureServer"]` publishes the MapServer's FeatureServer endpoint). */
-  enableExtensions(names: string[], options: { signal?: AbortSignal } = {}): Promise<void> {
+  async enableExtensions(names: string[], options: { signal?: AbortSignal } = {}): Promise<void> {
     return this.#setEnabled(names, true, "names", options);
   }
 
   /** Disables extensions (e.g. `["FeatureServer"]` removes the FeatureServer endpoint). */
-  disableExtensions(names: string[], options: { signal?: AbortSignal } = {}): Promise<void> {
+  async disableExtensions(names: string[], options: { signal?: AbortSignal } = {}): Promise<void> {
     return this.#setEnabled(names, false, "names", options);
   }
 

@@ -155,12 +155,12 @@ export class ArcServerAdmin {
   }
 
   /** Stops every service of a folder (or the named ones), one by one; one failure does not stop the rest. */
-  stopServices(options: { folder: string; services?: string[] } & Signal): Promise<BatchResult[]> {
+  async stopServices(options: { folder: string; services?: string[] } & Signal): Promise<BatchResult[]> {
     return this.#batch(options?.folder, options.services, stopService, options);
   }
 
   /** Starts every service of a folder (or the named ones), reporting per service. */
-  startServices(options: { folder: string; services?: string[] } & Signal): Promise<BatchResult[]> {
+  async startServices(options: { folder: string; services?: string[] } & Signal): Promise<BatchResult[]> {
     return this.#batch(options?.folder, options.services, startService, options);
   }
 
@@ -190,7 +190,7 @@ export class ArcServerAdmin {
   }
 
   /** Creates a folder. */
-  createFolder(folderName: string, options: { description?: string } & Signal = {}): Promise<AdminStatus> {
+  async createFolder(folderName: string, options: { description?: string } & Signal = {}): Promise<AdminStatus> {
     return createFolder(this.url, { ...this.#call, ...options, folderName: name(folderName, "folderName") });
   }
 

@@ -31,12 +31,12 @@ export class DataStore {
   }
 
   /** Validates an item's connection. */
-  validate(item: DataItem, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async validate(item: DataItem, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return validateDataItem(this.#adminUrl, { ...this.#call, ...options, item: checkItem(item) });
   }
 
   /** Registers an item. */
-  register(item: DataItem, options: { signal?: AbortSignal } = {}): Promise<DataItem & AdminStatus> {
+  async register(item: DataItem, options: { signal?: AbortSignal } = {}): Promise<DataItem & AdminStatus> {
     return registerDataItem(this.#adminUrl, { ...this.#call, ...options, item: checkItem(item) });
   }
 

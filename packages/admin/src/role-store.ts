@@ -57,22 +57,22 @@ export class RoleStore {
   }
 
   /** Adds a role. */
-  addRole(rolename: string, options: { description?: string; signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async addRole(rolename: string, options: { description?: string; signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return addRole(this.#adminUrl, { ...this.#call, signal: options.signal, role: { rolename: name(rolename, "rolename"), description: options.description } });
   }
 
   /** Removes a role. */
-  removeRole(rolename: string, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async removeRole(rolename: string, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return removeRole(this.#adminUrl, { ...this.#call, ...options, rolename: name(rolename, "rolename") });
   }
 
   /** Adds users to a role. */
-  addUsersToRole(rolename: string, users: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async addUsersToRole(rolename: string, users: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return addUsersToRole(this.#adminUrl, { ...this.#call, ...options, rolename: name(rolename, "rolename"), users: names(users, "users") });
   }
 
   /** Removes users from a role. */
-  removeUsersFromRole(rolename: string, users: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async removeUsersFromRole(rolename: string, users: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return removeUsersFromRole(this.#adminUrl, { ...this.#call, ...options, rolename: name(rolename, "rolename"), users: names(users, "users") });
   }
 

@@ -48,19 +48,19 @@ export class UserStore {
   }
 
   /** Adds a user; the password is sent in the POST body only and never appears in errors. */
-  addUser(username: string, password: string, options: { fullname?: string; email?: string; description?: string; signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async addUser(username: string, password: string, options: { fullname?: string; email?: string; description?: string; signal?: AbortSignal } = {}): Promise<AdminStatus> {
     const { signal, ...details } = options;
     name(password, "password");
     return addUser(this.#adminUrl, { ...this.#call, signal, user: { username: name(username, "username"), password, ...details } });
   }
 
   /** Removes a user. */
-  removeUser(username: string, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async removeUser(username: string, options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return removeUser(this.#adminUrl, { ...this.#call, ...options, username: name(username, "username") });
   }
 
   /** Assigns roles to a user. */
-  assignRoles(username: string, roles: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+  async assignRoles(username: string, roles: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return assignRoles(this.#adminUrl, { ...this.#call, ...options, username: name(username, "username"), roles: names(roles, "roles") });
   }
 

@@ -26,6 +26,10 @@ describe("connect", () => {
     const { token } = (await gen.json()) as { token: string };
     const a = await Admin.connect(server.adminUrl, { token });
     expect((await a.folders()).length).toBeGreaterThan(1);
+    const holder = new Session();
+    holder.addToken({ value: token, serverRoot: server.url + "/arcgis" }); // obtained elsewhere (e.g. through a portal)
+    const viaSession = await Admin.connect(server.adminUrl, { session: holder });
+    expect((await viaSession.service("311")).path).toBe("SanFrancisco/311Incidents.MapServer");
     const rest = server.tokens.issue("arcrest");
     const session = new Session({ url: server.adminUrl, token: rest.token, retry: { limit: 0 } });
     await expect(Admin.connect(server.adminUrl, { session })).rejects.toBeInstanceOf(ArcGISAuthError);

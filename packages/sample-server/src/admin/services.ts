@@ -54,9 +54,6 @@ export function serviceReply(ctx: RequestContext, admin: AdminState, service: Sa
       service.started = true;
       return successReply(params);
     case "stop":
-      if (admin.failingStops.has(serviceKey(service))) {
-        return adminErrorReply(500, [`Service '${service.name}.${service.type}' could not be stopped: an instance is busy.`], params);
-      }
       service.started = false;
       return successReply(params);
     case "edit":

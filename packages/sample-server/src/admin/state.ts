@@ -40,8 +40,6 @@ export interface AdminState {
   users: Map<string, AdminUser>;
   roles: Map<string, { rolename: string; description: string }>;
   dataItems: AdminDataItem[];
-  /** Services (lower-case "Folder/Name.Type") whose stop request fails (to test batch reports). */
-  failingStops: Set<string>;
 }
 
 const STATES = new WeakMap<ServerState, AdminState>();
@@ -77,7 +75,6 @@ function createAdminState(state: ServerState): AdminState {
       { path: "/fileShares/sample_data", type: "folder", id: "fs-1", info: { path: "/data/sample", dataStoreConnectionType: "shared" } },
       { path: "/enterpriseDatabases/gisdb", type: "egdb", id: "db-1", info: { connectionString: "SERVER=gisdb;DATABASE=gis", dataStoreConnectionType: "shared", isManaged: false } },
     ],
-    failingStops: new Set(),
   };
 }
 
