@@ -1,5 +1,6 @@
 import type { Route, RequestContext } from "../context.js";
 import { errorReply, type Reply } from "../http/reply.js";
+import { adminRoute } from "./admin.js";
 import { directoryRoute } from "./directory.js";
 import { infoRoute } from "./info.js";
 import { outputRoute } from "./output.js";
@@ -11,7 +12,7 @@ import { tokensRoute } from "./tokens.js";
  * Route families, tried in order. New families (admin, geocode, GP, ...) are added here as new
  * files; service operations are added to the service route list in services.ts.
  */
-const ROUTES: Route[] = [portalRoute, infoRoute, tokensRoute, outputRoute, servicesRoute, directoryRoute];
+const ROUTES: Route[] = [portalRoute, infoRoute, tokensRoute, adminRoute, outputRoute, servicesRoute, directoryRoute];
 
 /** Answers a request with the first route that handles it, else a 404 error body. */
 export async function dispatch(ctx: RequestContext): Promise<Reply> {
