@@ -215,6 +215,8 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
 export interface PortalReport {
   user: string | undefined;
   servers: string[];
+  /** configuredState of the service after stop, then after start. */
+  adminStates: string[];
   featureServiceItems: number;
   layerCount: number;
 }
@@ -230,6 +232,15 @@ async function portalSteps(options: WalkthroughOptions, log: (line: string) => v
   const servers = await portal.servers();
   for (const s of servers) log(`${s.serverRole} ${s.url} (admin: ${s.adminUrl})`);
 
+  step("Stop, then restart, a service on the first federated server (its token is exchanged from the portal's)");
+  const admin = await portal.serverAdmin(servers[0]);
+  const service = await admin.service("ahps_gauges.MapServer");
+  await service.stop();
+  const stopped = (await service.status()).configuredState;
+  await service.start();
+  const restarted = (await service.status()).configuredState;
+  log(`${service.serviceName}: ${stopped}, then ${restarted}`);
+
   step("Search the portal for Feature Service items, page by page");
   let featureServiceItems = 0;
   let first;
@@ -243,7 +254,7 @@ async function portalSteps(options: WalkthroughOptions, log: (line: string) => v
   const layer = await portal.featureLayer(first!);
   const layerCount = await layer.count();
   log(`${layer.name}: ${layerCount} features`);
-  return { user: portal.username, servers: servers.map((s) => s.url), featureServiceItems, layerCount };
+  return { user: portal.username, servers: servers.map((s) => s.url), adminStates: [stopped, restarted], featureServiceItems, layerCount };
 }
 
 /** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */

@@ -49,6 +49,7 @@ describe("the seed walkthrough", () => {
     // Feature Service items open as layers with an exchanged token; no portal token reached /arcgis.
     expect(report.portal.user).toBe("arcrest");
     expect(report.portal.servers).toEqual([`${server.url}/arcgis`]);
+    expect(report.portal.adminStates).toEqual(["STOPPED", "STARTED"]);
     expect(report.portal.featureServiceItems).toBeGreaterThan(10);
     expect(report.portal.layerCount).toBeGreaterThan(0);
     expect(server.portal.leaks).toEqual([]);

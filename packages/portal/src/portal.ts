@@ -7,6 +7,7 @@ import {
   type CallOptions,
   type Session,
 } from "@arcrest/core";
+import { ArcServerAdmin } from "@arcrest/admin";
 import { MapServiceLayer } from "@arcrest/query";
 import { FederatedTokenProvider } from "./auth/federated-token-provider.js";
 import { folderId } from "./folder-id.js";
@@ -135,6 +136,20 @@ export class Portal implements PortalContext {
       if (serverRoot(url).toLowerCase() === this.url.toLowerCase()) continue;
       session.setTokenProvider(url, provider);
     }
+  }
+
+  /**
+   * An {@link ArcServerAdmin} for a federated server, in this portal's session: its admin requests carry
+   * a server token exchanged from the portal token (`generateToken` with `serverUrl`), scoped to that
+   * server's root; the portal token is never sent to the server.
+   * @throws `ValidationError` for something that is not a server of {@link Portal.servers};
+   *   `ArcGISAuthError` when the portal or the server refuses.
+   */
+  async serverAdmin(server: FederatedServer, options: CallOptions = {}): Promise<ArcServerAdmin> {
+    const session = options.session ?? this.session;
+    this.federate(server, session);
+    const adminUrl = `${(server.adminUrl ?? server.url).replace(/\/+$/, "")}/admin`;
+    return ArcServerAdmin.connect(adminUrl, { session }, options.signal ? { signal: options.signal } : {});
   }
 
   /** Every item matching `q` that you may see, page by page; `onProgress` gets `total`; a `break` stops the requests. */

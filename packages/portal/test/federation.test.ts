@@ -1,4 +1,5 @@
 import { ArcGISRequestError, ValidationError } from "@arcrest/core";
+import { ArcServerAdmin } from "@arcrest/admin";
 import { MapServiceLayer } from "@arcrest/query";
 import { describe, expect, it } from "vitest";
 import { Portal, exchangeToken } from "../src/index.js";
@@ -62,6 +63,42 @@ describe("federated servers", () => {
     expect(exchanges(again)).toHaveLength(1);
     expect(ctx.server.requests.slice(again).some((r) => r.path.startsWith("/arcgis/") && carries(r, portalToken))).toBe(false);
     expect(ctx.server.portal.leaks).toEqual([]);
+  });
+
+  it("administers a federated server through portal.serverAdmin with the exchanged token only", async () => {
+    const session = newSession();
+    const portal = await Portal.connect(`${ctx.portalUrl}/home`, { username: USER, password: PASSWORD, session });
+    const portalToken = session.tokenFor(ctx.restUrl)!.value;
+    const from = ctx.server.requests.length;
+    const server = (await portal.servers())[0];
+    const admin = await portal.serverAdmin(server);
+    expect(admin).toBeInstanceOf(ArcServerAdmin);
+    expect(admin.url).toBe(`${ctx.server.url}/arcgis/admin`);
+
+    const service = await admin.service("ahps_gauges.MapServer");
+    await service.stop();
+    expect((await service.status()).configuredState).toBe("STOPPED");
+    const directory = (await (await fetch(`${ctx.server.restUrl}?f=json`)).json()) as { services: { name: string }[] };
+    expect(directory.services.some((s) => s.name === "ahps_gauges")).toBe(false);
+    await service.start();
+    expect((await service.status()).configuredState).toBe("STARTED");
+
+    expect(exchanges(from)).toHaveLength(1);
+    const serverToken = session.tokenFor(admin.url)!.value;
+    const adminCalls = ctx.server.requests.slice(from).filter((r) => r.path.startsWith("/arcgis/admin"));
+    expect(adminCalls.length).toBeGreaterThan(3);
+    expect(adminCalls.every((r) => carries(r, serverToken) && !carries(r, portalToken))).toBe(true);
+    expect(ctx.server.portal.leaks).toEqual([]);
+
+    // Expired: renewed once through the portal; a portal token sent to the admin API itself is refused.
+    ctx.server.tokens.expireAll();
+    const again = ctx.server.requests.length;
+    expect((await service.status()).configuredState).toBe("STARTED");
+    expect(exchanges(again)).toHaveLength(1);
+    const refused = (await (await fetch(`${admin.url}/services?f=json`, { method: "POST", body: new URLSearchParams({ token: portalToken }) })).json()) as { code?: number; status?: string };
+    expect(JSON.stringify(refused)).toContain("498");
+    expect(ctx.server.portal.leaks).toHaveLength(1);
+    (ctx.server.portal.leaks as unknown[]).length = 0;
   });
 
   it("the sample server records a portal token sent to the federated server (the check the tests rely on can fail)", async () => {

@@ -70,6 +70,8 @@ export interface PortalState {
   tokens: TokenStore;
   /** Every portal token ever issued → its user (expired ones too), to spot leaks. */
   issued: Map<string, string>;
+  /** Server tokens issued by the serverUrl exchange → user (their lifetime is the server token store's). */
+  exchanged: Map<string, string>;
   users: Map<string, StoredUser>;
   groups: Map<string, StoredGroup>;
   /** Items in creation order. */
@@ -189,7 +191,7 @@ export function createPortalState(seed: number, signInUsers: string[], tokenTtlS
     const item = makeItem(rng, i, owner, groupIds);
     items.set(item.id, item);
   }
-  return { id: newId(rng).slice(0, 16), tokens: new TokenStore(tokenTtlSeconds), issued: new Map(), users, groups, items, leaks: [], rng };
+  return { id: newId(rng).slice(0, 16), tokens: new TokenStore(tokenTtlSeconds), issued: new Map(), exchanged: new Map(), users, groups, items, leaks: [], rng };
 }
 
 /** Issues a portal token and remembers whose it is (so a leak to the federated server is recognised). */
@@ -206,4 +208,13 @@ export function portalTokenController(state: PortalState): TokenController {
     expireAll: () => state.tokens.expireAll(),
     revoke: (token) => state.tokens.revoke(token),
   };
+}
+
+/**
+ * The user of a server token the portal issued through the `serverUrl` exchange and that is still valid
+ * on the federated server (`serverTokens`), else undefined. The federated server's admin API accepts
+ * these, as a federated ArcGIS Server accepts the portal's server tokens; it never accepts portal tokens.
+ */
+export function exchangedTokenUser(state: PortalState, serverTokens: TokenStore, token: string): string | undefined {
+  return state.exchanged.has(token) ? serverTokens.validate(token) : undefined;
 }

@@ -6,12 +6,14 @@ import { findAdminService, findFolder, folderReply, serviceReply } from "../admi
 import type { RequestContext, Route } from "../context.js";
 import { folderOf } from "../data/lookup.js";
 import { jsonReply, type Reply } from "../http/reply.js";
+import { exchangedTokenUser } from "../portal/state.js";
 import { pathAfter } from "./router.js";
 
 /**
  * `/arcgis/admin/...`: the ArcGIS Server Administrator API over the sample server's own services.
  * Admin tokens come from `/arcgis/admin/generateToken` and are kept apart from the REST token
- * service's: a REST token is refused here (498).
+ * service's: a REST token is refused here (498). Server tokens issued through the portal's
+ * `generateToken` with `serverUrl` (federation) are accepted; portal tokens are not.
  */
 export const adminRoute: Route = (ctx) => {
   const rest = pathAfter(ctx, "arcgis", "admin");
@@ -49,7 +51,9 @@ function checkAdminToken(ctx: RequestContext, admin: AdminState): Reply | undefi
   if (ctx.token === undefined) {
     return adminErrorReply(499, ["Unauthorized access. Token not found. You can generate a token using the 'generateToken' operation."], ctx.params);
   }
-  if (admin.tokens.validate(ctx.token) === undefined) return adminErrorReply(498, ["Invalid token."], ctx.params);
+  // A federated server also accepts the server tokens its portal issues (never the portal's own tokens).
+  const user = admin.tokens.validate(ctx.token) ?? exchangedTokenUser(ctx.state.portal, ctx.state.tokens, ctx.token);
+  if (user === undefined) return adminErrorReply(498, ["Invalid token."], ctx.params);
   return undefined;
 }
 

@@ -93,6 +93,7 @@ function generateToken(ctx: RequestContext, portal: PortalState): Reply {
     const ttl = lifetime(expiration, ctx.state.tokens.ttlSeconds);
     if (typeof ttl === "string") return portalError(400, "Unable to generate token.", [ttl], undefined, ctx.params);
     const issued = ctx.state.tokens.issue(user, ttl);
+    portal.exchanged.set(issued.token, user);
     return jsonReply({ token: issued.token, expires: issued.expires, ssl: false }, ctx.params);
   }
   const ttl = lifetime(expiration, portal.tokens.ttlSeconds);
