@@ -85,6 +85,9 @@ describe("role and user stores", () => {
     expect((await userStore.searchUsers({ filter: "someuser" })).map((u) => u.username)).toEqual(["domain\\someuser"]);
     await userStore.assignRoles("domain\\someuser", ["viewers"]);
     expect(await admin.roleStore.usersWithinRole("viewers")).toEqual(["domain\\someuser"]);
+    await userStore.removeRoles("domain\\someuser", ["viewers"]);
+    expect(await admin.roleStore.usersWithinRole("viewers")).toEqual([]);
+    expect(await userStore.count()).toBe(14);
     expect(await userStore.privilegeForUser("arcrest")).toBe("ADMINISTER");
     const dup = await userStore.addUser("domain\\someuser", "other-pass-9").catch((e: unknown) => e);
     expect(JSON.stringify(dup) + String(dup)).not.toContain("other-pass-9");
