@@ -38,6 +38,15 @@ describe("the seed walkthrough", () => {
 
     // Editing steps: the attachment came back as the PNG we sent; the replica was written as a shapefile.
     expect(report.edits.updated).toBe("applied");
+
+    // Administration steps.
+    expect(report.admin.folderServices).toEqual(["311Incidents (STARTED)"]);
+    expect(report.admin.privateStatus).toBe(499);
+    expect(report.admin.stopped).toEqual(["SanFrancisco/311Incidents.MapServer"]);
+    expect(report.admin.description).toBe("Updated");
+    expect(report.admin.extensionsAfterDisable).toEqual([]);
+    expect(report.admin.usersInRole).toEqual(["domain\\someuser"]);
+    expect(report.admin.logs).toBe(601); // one a second, both ends included
     expect(report.edits.deleted).toBe("applied");
     expect(report.edits.attachments).toHaveLength(1);
     expect(report.edits.attachments[0]).toMatch(/attachments[\\/]python\.png$/);

@@ -52,6 +52,7 @@ export { searchUsers, type SearchUsersOptions } from "./operations/search-users.
 export { addUser, type AddUserOptions } from "./operations/add-user.js";
 export { removeUser, type RemoveUserOptions } from "./operations/remove-user.js";
 export { assignRoles, type AssignRolesOptions } from "./operations/assign-roles.js";
+export { removeRoles, type RemoveRolesOptions } from "./operations/remove-roles.js";
 export { getUserPrivilege, type GetUserPrivilegeOptions } from "./operations/get-user-privilege.js";
 export { getRoles, type GetRolesOptions } from "./operations/get-roles.js";
 export { searchRoles, type SearchRolesOptions } from "./operations/search-roles.js";

@@ -4,6 +4,7 @@ import { addUser } from "./operations/add-user.js";
 import { assignRoles } from "./operations/assign-roles.js";
 import { getUserPrivilege } from "./operations/get-user-privilege.js";
 import { getUsers } from "./operations/get-users.js";
+import { removeRoles } from "./operations/remove-roles.js";
 import { removeUser } from "./operations/remove-user.js";
 import { searchUsers } from "./operations/search-users.js";
 import { count, name, names } from "./role-store.js";
@@ -62,6 +63,16 @@ export class UserStore {
   /** Assigns roles to a user. */
   async assignRoles(username: string, roles: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
     return assignRoles(this.#adminUrl, { ...this.#call, ...options, username: name(username, "username"), roles: names(roles, "roles") });
+  }
+
+  /** Removes roles from a user. */
+  async removeRoles(username: string, roles: string[], options: { signal?: AbortSignal } = {}): Promise<AdminStatus> {
+    return removeRoles(this.#adminUrl, { ...this.#call, ...options, username: name(username, "username"), roles: names(roles, "roles") });
+  }
+
+  /** How many users the store holds (counted over the paged listing). */
+  async count(options: { signal?: AbortSignal } = {}): Promise<number> {
+    return (await this.users({ ...options, pageSize: 1000 })).length;
   }
 
   /** The user's privilege: ACCESS, PUBLISH or ADMINISTER. */

@@ -45,6 +45,21 @@ describe("queryLogs", () => {
     expect(logRequests()).toBe(2);
   });
 
+  it("stops on an AbortSignal with the signal's reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("enough");
+    let n = 0;
+    const run = (async () => {
+      for await (const log of admin.queryLogs({ level: "DEBUG", pageSize: 100, signal: controller.signal })) {
+        void log;
+        if (++n === 100) controller.abort(reason);
+      }
+    })();
+    await expect(run).rejects.toBe(reason);
+    expect(n).toBe(100);
+    expect(logRequests()).toBe(1);
+  });
+
   it("rejects bad input before any request", async () => {
     server.clearRequests();
     const drain = async (o: Parameters<ArcServerAdmin["queryLogs"]>[0]): Promise<void> => {
@@ -85,6 +100,9 @@ describe("role and user stores", () => {
     expect((await userStore.searchUsers({ filter: "someuser" })).map((u) => u.username)).toEqual(["domain\\someuser"]);
     await userStore.assignRoles("domain\\someuser", ["viewers"]);
     expect(await admin.roleStore.usersWithinRole("viewers")).toEqual(["domain\\someuser"]);
+    await userStore.removeRoles("domain\\someuser", ["viewers"]);
+    expect(await admin.roleStore.usersWithinRole("viewers")).toEqual([]);
+    expect(await userStore.count()).toBe(14);
     expect(await userStore.privilegeForUser("arcrest")).toBe("ADMINISTER");
     const dup = await userStore.addUser("domain\\someuser", "other-pass-9").catch((e: unknown) => e);
     expect(JSON.stringify(dup) + String(dup)).not.toContain("other-pass-9");

@@ -23,5 +23,5 @@ export interface QueryLogPageOptions extends CallOptions {
  * const page = await queryLogPage(adminUrl, { level: "INFO", pageSize: 500, session });
  */
 export async function queryLogPage(adminUrl: string, options: QueryLogPageOptions = {}): Promise<LogQueryPage> {
-  return adminRequest<LogQueryPage>(adminUrlOf(adminUrl, "logs", "query"), { startTime: options.startTime, endTime: options.endTime, level: options.level, pageSize: options.pageSize, filter: { services: options.sources ?? "*", server: "*", machines: "*" } }, { ...options });
+  return adminRequest<LogQueryPage>(adminUrlOf(adminUrl, "logs", "query"), { startTime: options.startTime, endTime: options.endTime, level: options.level, pageSize: options.pageSize, filterType: "json", filter: { services: options.sources ?? "*", server: "*", machines: "*" } }, { ...options });
 }

@@ -69,6 +69,10 @@ export function usersReply(ctx: RequestContext, admin: AdminState, op: string): 
       user.roles = [...new Set([...user.roles, ...roles.map((r) => r.toLowerCase())])];
       return successReply(params);
     }
+    case "removeroles":
+      if (!user) return missing();
+      user.roles = user.roles.filter((r) => !list(params.roles).some((x) => x.toLowerCase() === r));
+      return successReply(params);
     case "getprivilege":
       if (!user) return missing();
       return jsonReply({ privilege: user.username in ctx.state.users ? "ADMINISTER" : user.roles.length ? "PUBLISH" : "ACCESS" }, params);

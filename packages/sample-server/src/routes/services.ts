@@ -33,7 +33,7 @@ export const servicesRoute: Route = async (ctx) => {
   if (!service) {
     // ArcGIS Server answers a stopped service with an error naming it, not as unknown.
     const stopped = dataset.services.find((s) => s.started === false && s.name.toLowerCase() === name.toLowerCase() && publishedTypes(s).includes(serviceType));
-    if (stopped) return errorReply(500, `Service ${stopped.name}/${serviceType} not started`, [], ctx.params);
+    if (stopped) return errorReply(500, `Service ${stopped.name}/${stopped.type} not started `, [], ctx.params); // sic: trailing space, as recorded
     return errorReply(404, "Service not found", [], ctx.params);
   }
   const refusal = checkAccess(ctx, isSecured(dataset, service));
