@@ -139,7 +139,7 @@ export class Portal implements PortalContext {
   }
 
   /**
-   * An {@link ArcServerAdmin} for a federated server, in this portal's session: its admin requests carry
+   * An `ArcServerAdmin` (from `@arcrest/admin`) for a federated server, in this portal's session: its admin requests carry
    * a server token exchanged from the portal token (`generateToken` with `serverUrl`), scoped to that
    * server's root; the portal token is never sent to the server.
    * @throws `ValidationError` for something that is not a server of {@link Portal.servers};
