@@ -8,10 +8,12 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ArcServer, Session, generateToken } from "@arcrest/core";
 import { Geometry } from "@arcrest/core/node";
+import { ArcServerAdmin } from "@arcrest/admin";
 import { MapService } from "@arcrest/query";
 import { FeatureService } from "@arcrest/feature-edit";
 import { attachmentFile, saveAttachment } from "@arcrest/feature-edit/node";
 import { clip, exportLayer, exportReplica } from "@arcrest/export/node";
+import { Portal } from "@arcrest/portal";
 import { startSampleServer } from "@arcrest/sample-server";
 
 /** Where the walkthrough runs and what it prints to. */
@@ -38,6 +40,8 @@ export interface WalkthroughReport {
   files: string[];
   clippedEnvelope: string;
   edits: { added: number; attachments: string[]; updated: string; deleted: string; replicaFiles: string[] };
+  portal: PortalReport;
+  admin: AdminReport;
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -186,6 +190,9 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
   }
   log(`Secure folder now lists: ${JSON.stringify(secureFolder)}`);
 
+  const portal = await portalSteps(options, log, step);
+  const admin = await adminSteps(options.restUrl.replace(/\/rest\/services\/?$/, "/admin"), step, log);
+
   return {
     folders: ags.folders.length,
     services: ags.services.length,
@@ -199,7 +206,128 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     files: [shp, kmz, sac],
     clippedEnvelope,
     edits: { added: oid, attachments: downloaded, updated: String(updated.updateResults[0].status), deleted: String(deleted.deleteResults[0].status), replicaFiles },
+    portal,
+    admin,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Portal steps (@arcrest/portal)
+// ---------------------------------------------------------------------------------------------
+
+/** What the Portal steps found. */
+export interface PortalReport {
+  user: string | undefined;
+  servers: string[];
+  /** configuredState of the service after stop, then after start. */
+  adminStates: string[];
+  featureServiceItems: number;
+  layerCount: number;
+}
+
+/** The seed's "Connecting to a Portal": sign in at /portal/home, list the federated servers, find and open items. */
+async function portalSteps(options: WalkthroughOptions, log: (line: string) => void, step: (title: string) => void): Promise<PortalReport> {
+  const portalHome = `${new URL(options.restUrl).origin}/portal/home`;
+  step("Connecting to a Portal (sign in at /portal/home)");
+  const portal = await Portal.connect(portalHome, { username: "arcrest", password: "arcrest-pass", session: new Session() });
+  log(`${portal.self.name} (version ${portal.self.currentVersion}), signed in as ${portal.username}`);
+
+  step("Get the portal's federated servers");
+  const servers = await portal.servers();
+  for (const s of servers) log(`${s.serverRole} ${s.url} (admin: ${s.adminUrl})`);
+
+  step("Stop, then restart, a service on the first federated server (its token is exchanged from the portal's)");
+  const admin = await portal.serverAdmin(servers[0]);
+  const service = await admin.service("ahps_gauges.MapServer");
+  await service.stop();
+  const stopped = (await service.status()).configuredState;
+  await service.start();
+  const restarted = (await service.status()).configuredState;
+  log(`${service.serviceName}: ${stopped}, then ${restarted}`);
+
+  step("Search the portal for Feature Service items, page by page");
+  let featureServiceItems = 0;
+  let first;
+  for await (const item of portal.searchItems({ q: 'type:"Feature Service"', onProgress: progressLogger(log, "items") })) {
+    featureServiceItems++;
+    first ??= item;
+  }
+  log(`${featureServiceItems} Feature Service items; the first is "${first?.title}" at ${first?.url}`);
+
+  step("Open a Feature Service item as a layer (the federated server's token comes from the portal)");
+  const layer = await portal.featureLayer(first!);
+  const layerCount = await layer.count();
+  log(`${layer.name}: ${layerCount} features`);
+  return { user: portal.username, servers: servers.map((s) => s.url), adminStates: [stopped, restarted], featureServiceItems, layerCount };
+}
+
+// ---- administration (@arcrest/admin) ------------------------------------------------------------
+
+/** What the administration steps found. */
+export interface AdminReport {
+  folderServices: string[];
+  stopped: string[];
+  privateStatus: number | undefined;
+  description: string;
+  extensionsAfterDisable: string[];
+  dataItems: string[];
+  usersInRole: string[];
+  logs: number;
+}
+
+/** The seed's `restapi.admin` steps: folders, permissions, batch stop/start, edits, extensions, stores, logs. Leaves the site as it found it. */
+async function adminSteps(adminUrl: string, step: (title: string) => void, log: (line: string) => void): Promise<AdminReport> {
+  step("Administration: connect to the Administrator API");
+  const admin = await ArcServerAdmin.connect(adminUrl, { username: "arcrest", password: "arcrest-pass" });
+  const folderServices: string[] = [];
+  for await (const s of admin.folder("SanFrancisco").services()) folderServices.push(`${s.serviceName} (${s.configuredState})`);
+  log(`SanFrancisco: ${folderServices.join(", ")}`);
+
+  step("Administration: make a folder private, then public again");
+  await admin.addPermission("SanFrancisco", { private: true });
+  const anonymous = (await (await fetch(`${adminUrl.replace(/\/admin$/, "/rest/services")}/SanFrancisco?f=json`)).json()) as { error?: { code: number } };
+  log(`anonymous request to the private folder: error ${anonymous.error?.code}`);
+  await admin.addPermission("SanFrancisco", { private: false });
+  await admin.addPermission("311Incidents", { principal: "viewers", allowed: true });
+
+  step("Administration: stop and start every service of a folder");
+  const stopped = await admin.stopServices({ folder: "SanFrancisco" });
+  log(stopped.map((r) => `${r.service}: ${r.ok ? "stopped" : r.error?.message}`).join("\n"));
+  await admin.startServices({ folder: "SanFrancisco" });
+
+  step("Administration: edit a service and its extensions");
+  const service = await admin.service("311Incidents"); // unique partial name
+  const oldDescription = service.json.description ?? "";
+  await service.edit({ description: "Updated" });
+  await service.disableExtensions(["FeatureServer"]);
+  const extensionsAfterDisable = service.enabledExtensions;
+  log(`enabled: ${JSON.stringify(extensionsAfterDisable)}, disabled: ${JSON.stringify(service.disabledExtensions)}`);
+  await service.enableExtensions(["FeatureServer"]);
+  await service.setExtensionProperties("FeatureServer", { capabilities: "Query,Create,Update,Delete,Editing" });
+  const description = service.json.description ?? "";
+  await service.edit({ description: oldDescription });
+
+  step("Administration: data store, roles, users");
+  const dataItems: string[] = [];
+  for await (const item of admin.dataStore.items()) dataItems.push(`${item.type} ${item.path}`);
+  log(dataItems.join("\n"));
+  await admin.userStore.addUser("domain\\someuser", "a-password-9", { fullname: "Some User" });
+  await admin.roleStore.addRole("editors");
+  await admin.roleStore.addUsersToRole("editors", ["domain\\someuser"]);
+  const usersInRole = await admin.roleStore.usersWithinRole("editors");
+  log(`editors: ${usersInRole.join(", ")}; privilege ${await admin.userStore.privilegeForUser("domain\\someuser")}`);
+  await admin.roleStore.removeRole("editors");
+  await admin.userStore.removeUser("domain\\someuser");
+
+  step("Administration: the last ten minutes of logs, 25 at a time");
+  let logs = 0;
+  const newest = (await admin.queryLogs({ level: "DEBUG", pageSize: 1 }).next()).value;
+  const since = (newest?.time ?? Date.now()) - 600_000;
+  for await (const entry of admin.queryLogs({ level: "DEBUG", endTime: since, pageSize: 25 })) {
+    if (logs++ < 3) log(`${new Date(entry.time).toISOString()} ${entry.type} ${entry.message}`);
+  }
+  log(`${logs} log messages in the last ten minutes of the log`);
+  return { folderServices, stopped: stopped.filter((r) => r.ok).map((r) => r.service), privateStatus: anonymous.error?.code, description, extensionsAfterDisable, dataItems, usersInRole, logs };
 }
 
 /** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */

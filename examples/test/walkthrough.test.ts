@@ -38,12 +38,30 @@ describe("the seed walkthrough", () => {
 
     // Editing steps: the attachment came back as the PNG we sent; the replica was written as a shapefile.
     expect(report.edits.updated).toBe("applied");
+
+    // Administration steps.
+    expect(report.admin.folderServices).toEqual(["311Incidents (STARTED)"]);
+    expect(report.admin.privateStatus).toBe(499);
+    expect(report.admin.stopped).toEqual(["SanFrancisco/311Incidents.MapServer"]);
+    expect(report.admin.description).toBe("Updated");
+    expect(report.admin.extensionsAfterDisable).toEqual([]);
+    expect(report.admin.usersInRole).toEqual(["domain\\someuser"]);
+    expect(report.admin.logs).toBe(601); // one a second, both ends included
     expect(report.edits.deleted).toBe("applied");
     expect(report.edits.attachments).toHaveLength(1);
     expect(report.edits.attachments[0]).toMatch(/attachments[\\/]python\.png$/);
     expect(readFileSync(report.edits.attachments[0]).subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(report.edits.replicaFiles.some((f) => f.endsWith(".shp"))).toBe(true);
     expect(server.dataset.services.find((s) => s.name === "SanFrancisco/311Incidents")?.layers[0].features.some((f) => f.attributes.objectid === report.edits.added)).toBe(false);
+
+    // Portal steps: signed in at /portal/home, the sample server's /arcgis is the federated server,
+    // Feature Service items open as layers with an exchanged token; no portal token reached /arcgis.
+    expect(report.portal.user).toBe("arcrest");
+    expect(report.portal.servers).toEqual([`${server.url}/arcgis`]);
+    expect(report.portal.adminStates).toEqual(["STOPPED", "STARTED"]);
+    expect(report.portal.featureServiceItems).toBeGreaterThan(10);
+    expect(report.portal.layerCount).toBeGreaterThan(0);
+    expect(server.portal.leaks).toEqual([]);
 
     // Export and clip steps: every file exists; GDAL reads the same number of gauges.
     for (const file of report.files) expect(existsSync(file)).toBe(true);

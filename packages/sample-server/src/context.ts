@@ -1,5 +1,6 @@
 import type { TokenStore } from "./auth/tokens.js";
 import type { SampleDataset } from "./data/types.js";
+import type { PortalState } from "./portal/state.js";
 import type { UploadedFile } from "./http/multipart.js";
 import type { Reply } from "./http/reply.js";
 import type { OutputStore } from "./routes/output-store.js";
@@ -18,6 +19,8 @@ export interface ServerState {
   outputs: OutputStore;
   /** "http://127.0.0.1:PORT", known once listening. */
   baseUrl: string;
+  /** The portal at /portal/sharing/rest (users, groups, items, portal tokens). */
+  portal: PortalState;
 }
 
 /** One request, parsed, as routes see it. */

@@ -5,7 +5,9 @@
  * @packageDocumentation
  */
 export { startSampleServer } from "./server.js";
-export type { SampleServer, SampleServerOptions, RecordedRequest } from "./types.js";
+export type { SampleServer, SampleServerOptions, RecordedRequest, SamplePortal } from "./types.js";
+export type { PortalTokenLeak } from "./portal/state.js";
+export { PORTAL_ITEM_COUNT } from "./portal/state.js";
 export type { Fault, FaultKind, FaultRule, FaultController, RandomFaultOptions } from "./faults/types.js";
 export type { TokenController, IssuedToken } from "./auth/tokens.js";
 export { createDefaultDataset, type DefaultDatasetOptions } from "./data/default-dataset.js";

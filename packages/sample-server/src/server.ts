@@ -10,6 +10,7 @@ import type { Fault } from "./faults/types.js";
 import { BodyError, parseBody, readBody, searchParamsToRecord } from "./http/body.js";
 import { corsHeaders } from "./http/cors.js";
 import { errorReply, htmlErrorReply, type Reply, statusText } from "./http/reply.js";
+import { createPortalState, portalTokenController } from "./portal/state.js";
 import { OutputStore } from "./routes/output-store.js";
 import { dispatch } from "./routes/router.js";
 import type { RecordedRequest, SampleServer, SampleServerOptions } from "./types.js";
@@ -33,14 +34,16 @@ export async function startSampleServer(options: SampleServerOptions = {}): Prom
   const tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
   if (!(tokenTtlSeconds > 0)) throw new RangeError(`tokenTtlSeconds must be > 0, got ${options.tokenTtlSeconds}`);
 
+  const users = options.users ?? DEFAULT_USERS;
   const state: ServerState = {
     dataset,
     tokens: new TokenStore(tokenTtlSeconds),
-    users: options.users ?? DEFAULT_USERS,
+    users,
     seed,
     offsetCost: options.offsetCost ?? false,
     outputs: new OutputStore(),
     baseUrl: "",
+    portal: createPortalState(seed, Object.keys(users), tokenTtlSeconds),
   };
   const faults = new FaultInjector(seed);
   const requests: RecordedRequest[] = [];
@@ -177,6 +180,7 @@ export async function startSampleServer(options: SampleServerOptions = {}): Prom
     },
     faults,
     tokens: state.tokens,
+    portal: { url: `${state.baseUrl}/portal`, tokens: portalTokenController(state.portal), leaks: state.portal.leaks },
     dataset,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import type { SampleDataset } from "./data/types.js";
 import type { FaultController } from "./faults/types.js";
 import type { TokenController } from "./auth/tokens.js";
+import type { PortalTokenLeak } from "./portal/state.js";
 
 /** Options of {@link startSampleServer}. */
 export interface SampleServerOptions {
@@ -56,10 +57,22 @@ export interface SampleServer {
   clearRequests(): void;
   /** Fault injection. */
   readonly faults: FaultController;
-  /** Token issuing and revocation. */
+  /** Token issuing and revocation (tokens of the `/arcgis` site, including those exchanged through the portal). */
   readonly tokens: TokenController;
+  /** The portal at `/portal` (its federated server is this server's `/arcgis`). */
+  readonly portal: SamplePortal;
   /** The live, mutable data served. */
   readonly dataset: SampleDataset;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
+}
+
+/** The portal of a running sample server. */
+export interface SamplePortal {
+  /** "http://127.0.0.1:PORT/portal" */
+  readonly url: string;
+  /** Portal token issuing and revocation (separate from the federated server's tokens). */
+  readonly tokens: TokenController;
+  /** Requests to `/arcgis/*` that carried a portal token: must stay empty. */
+  readonly leaks: readonly PortalTokenLeak[];
 }

@@ -1,8 +1,10 @@
 import type { Route, RequestContext } from "../context.js";
 import { errorReply, type Reply } from "../http/reply.js";
+import { adminRoute } from "./admin.js";
 import { directoryRoute } from "./directory.js";
 import { infoRoute } from "./info.js";
 import { outputRoute } from "./output.js";
+import { portalRoute } from "./portal.js";
 import { servicesRoute } from "./services.js";
 import { tokensRoute } from "./tokens.js";
 
@@ -12,8 +14,10 @@ import { tokensRoute } from "./tokens.js";
  * Route files take `pathAfter` from ./path-after.ts, never from this file (no import cycle).
  */
 const ROUTES: Route[] = [
+  portalRoute, // /arcgis/sharing/rest, before the server routes
   infoRoute,
   tokensRoute,
+  adminRoute,
   outputRoute,
   servicesRoute,
   directoryRoute, // folders and the services root, after the services themselves

@@ -1,7 +1,7 @@
 import { checkAccess } from "../auth/guard.js";
 import { editServiceRoutes } from "./edit-routes.js";
 import type { Route } from "../context.js";
-import { findService, isSecured, serviceTypeOf } from "../data/lookup.js";
+import { findService, isSecured, publishedTypes, serviceTypeOf } from "../data/lookup.js";
 import { errorReply } from "../http/reply.js";
 import { attachmentRoute } from "./attachments.js";
 import { exportMapRoute } from "./export-map.js";
@@ -30,7 +30,12 @@ export const servicesRoute: Route = async (ctx) => {
   const name = rest.slice(0, typeIndex).join("/");
   const { dataset } = ctx.state;
   const service = findService(dataset, name, serviceType);
-  if (!service) return errorReply(404, "Service not found", [], ctx.params);
+  if (!service) {
+    // ArcGIS Server answers a stopped service with an error naming it, not as unknown.
+    const stopped = dataset.services.find((s) => s.started === false && s.name.toLowerCase() === name.toLowerCase() && publishedTypes(s).includes(serviceType));
+    if (stopped) return errorReply(500, `Service ${stopped.name}/${stopped.type} not started `, [], ctx.params); // sic: trailing space, as recorded
+    return errorReply(404, "Service not found", [], ctx.params);
+  }
   const refusal = checkAccess(ctx, isSecured(dataset, service));
   if (refusal) return refusal;
   const request = {

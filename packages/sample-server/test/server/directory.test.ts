@@ -41,7 +41,8 @@ describe("services directory", () => {
     try {
       expect((await getJson(`${server.restUrl}/Odd?f=json`)).body.services).not.toContainEqual({ name: "Odd/Empty", type: "MapServer" });
       expect((await getJson(`${server.restUrl}/Odd/Empty/MapServer?f=json`)).body).toEqual({
-        error: { code: 404, message: "Service not found", details: [] },
+        // What ArcGIS Server answers for a stopped service (trailing space included).
+        error: { code: 500, message: "Service Odd/Empty/MapServer not started ", details: [] },
       });
     } finally {
       service.started = true;
