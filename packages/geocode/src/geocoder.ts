@@ -66,7 +66,7 @@ export class Geocoder {
   }
 
   /** See {@link findAddressCandidates}; an object must name at least one of {@link addressFields}. */
-  findAddressCandidates(address: AddressInput, options: FindAddressCandidatesOptions = {}): Promise<Candidate[]> {
+  async findAddressCandidates(address: AddressInput, options: FindAddressCandidatesOptions = {}): Promise<Candidate[]> {
     if (typeof address !== "string") checkKnownFields(addressParams(address, "address"), this.info.addressFields, "address");
     return findAddressCandidates(this.url, address, { ...this.options, ...options });
   }

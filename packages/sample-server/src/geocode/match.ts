@@ -9,28 +9,33 @@ export interface Match {
 /** Lowest score reported as a candidate. */
 export const MIN_CANDIDATE_SCORE = 40;
 /** Lowest score a batch record counts as matched ("M") at. */
-export const MIN_MATCH_SCORE = 80;
+export const MIN_MATCH_SCORE = 60;
 
 /**
- * Scores the table against a free-text address: the house number must match; the score is
- * the share of the address's words found in the query times the share of the query's words
- * found in the address, so only the full address scores 100 and partial ones score less.
+ * Scores the table against a free-text address: the house number must match. The street counts
+ * 70 and the city, region and postal code 30, scaled by the share of the query's words that are
+ * the address's: only the full address scores 100, a street without a city scores 70 (a tie
+ * between cities), extra words lower the score.
  */
 export function matchText(text: string): Match[] {
   const query = words(text);
   const numberWord = query.find((w) => /^\d+$/.test(w));
   if (!numberWord) return [];
-  const bucket = BY_NUMBER.get(Number(numberWord)) ?? [];
+  const used = new Set(query);
   const matches: Match[] = [];
-  for (const address of bucket) {
+  for (const address of BY_NUMBER.get(Number(numberWord)) ?? []) {
     const known = new Set(address.words);
-    const found = query.filter((w) => known.has(w)).length;
-    const used = new Set(query);
-    const covered = address.words.filter((w) => used.has(w)).length;
-    const score = Math.round((100 * covered * found) / (address.words.length * query.length) * 100) / 100;
+    const precision = query.filter((w) => known.has(w)).length / query.length;
+    const street = share(address.streetWords, used);
+    const locality = share(address.localityWords, used);
+    const score = Math.round(100 * precision * (70 * street + 30 * locality)) / 100;
     if (score >= MIN_CANDIDATE_SCORE) matches.push({ address, score });
   }
   return matches.sort((a, b) => b.score - a.score || a.address.id - b.address.id);
+}
+
+function share(wanted: string[], used: Set<string>): number {
+  return wanted.filter((w) => used.has(w)).length / wanted.length;
 }
 
 /** Addresses whose label starts with the text's words (the last one may be a prefix). */

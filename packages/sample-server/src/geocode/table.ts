@@ -13,6 +13,9 @@ export interface SampleAddress {
   label: string;
   /** Lower-case words of the label, for matching. */
   words: string[];
+  /** Words of the number and street, and of the city, region and postal code. */
+  streetWords: string[];
+  localityWords: string[];
 }
 
 const NAMES = ["Oak", "Pine", "Maple", "Cedar", "Elm", "Main", "Lake", "Hill", "Park", "Washington", "Lincoln", "Jackson", "Franklin", "Highland", "River", "Sunset", "Forest", "Church", "Mill", "Spring", "Center", "Walnut", "Willow", "Meadow", "Orchard"];
@@ -27,7 +30,7 @@ const CITIES: Array<[string, string, string, number, number]> = [
   ["Austin", "TX", "78701", -97.74, 30.27],
   ["Albany", "NY", "12207", -73.75, 42.65],
   ["Salem", "MA", "01970", -70.9, 42.52],
-  ["Franklin", "TN", "37064", -86.87, 35.92],
+  ["Brentwood", "TN", "37027", -86.78, 36.03],
   ["Dayton", "OH", "45402", -84.19, 39.76],
   ["Eugene", "OR", "97401", -123.09, 44.05],
 ];
@@ -61,6 +64,8 @@ function build(): SampleAddress[] {
             y: round(cy + (t === 0 ? 1 : -1) * n * 0.0015 + k * 0.0001),
             label,
             words: words(label),
+            streetWords: words(`${number} ${street}`),
+            localityWords: words(`${city} ${region} ${postal}`),
           });
         }
       });
