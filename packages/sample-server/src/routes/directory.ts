@@ -22,7 +22,8 @@ export const directoryRoute: Route = (ctx) => {
   const prefix = folder === "" ? "" : `${folder}/`;
   const subfolders = folders
     .filter((f) => f.toLowerCase().startsWith(prefix.toLowerCase()) && f.length > prefix.length && !f.slice(prefix.length).includes("/"))
-    .map((f) => f.slice(prefix.length));
+    .map((f) => f.slice(prefix.length))
+    .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
   const services = dataset.services
     .filter((service) => isStarted(service) && folderOf(service).toLowerCase() === folder.toLowerCase())
     .flatMap((service) => publishedTypes(service).map((type) => ({ name: service.name, type })))
