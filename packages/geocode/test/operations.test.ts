@@ -105,6 +105,17 @@ describe("bad input is a ValidationError before any request", () => {
   });
 });
 
+describe("the functional geocodeAddresses", () => {
+  it("rejects an empty record, a record without fields and a bad batchSize before any request, even without the locator's description", async () => {
+    const { geocodeAddresses } = await import("../src/index.js");
+    const from = ctx.server.requests.length;
+    await expect(geocodeAddresses(ctx.locator, ["500 Oak St", " "], { session: ctx.session })).rejects.toMatchObject({ name: "ValidationError", parameter: "records[1]" });
+    await expect(geocodeAddresses(ctx.locator, [{}], { session: ctx.session })).rejects.toMatchObject({ name: "ValidationError", parameter: "records[0]" });
+    await expect(geocodeAddresses(ctx.locator, ["500 Oak St"], { session: ctx.session, batchSize: -1 })).rejects.toMatchObject({ name: "ValidationError", parameter: "batchSize" });
+    expect(ctx.server.requests.length).toBe(from);
+  });
+});
+
 describe("a locator that cannot batch-geocode", () => {
   it("has no maxBatchSize, and geocodeAddresses rejects with BatchGeocodingUnsupportedError", async () => {
     const geocoder = await Geocoder.connect(ctx.single, { session: ctx.session });

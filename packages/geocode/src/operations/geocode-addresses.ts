@@ -68,6 +68,7 @@ async function sendBatch(url: string, indices: number[], fields: Record<string, 
 export async function geocodeAddresses(url: string, records: readonly AddressInput[], options: GeocodeAddressesOptions = {}): Promise<GeocodeResult[]> {
   const { onProgress, signal, batchSize, concurrency, outSR, category, sourceCountry, forStorage } = options;
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new ValidationError("batchSize", `must be a positive integer, got ${String(batchSize)}`);
+  checkRecords(records, { singleLineAddressField: undefined, addressFields: [], maxBatchSize: undefined, suggestedBatchSize: undefined, spatialReference: undefined });
   const info = options.locator ?? (await fetchLocatorInfo(url, options));
   const fields = checkRecords(records, info);
   if (info.maxBatchSize === undefined) throw new BatchGeocodingUnsupportedError(url);
