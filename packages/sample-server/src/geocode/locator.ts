@@ -42,7 +42,12 @@ export function locatorInfo() {
 /** Output spatial reference: WGS84 unless Web Mercator is asked for. */
 export function outSpatialReference(outSR: string | undefined) {
   if (!outSR) return WGS84;
-  const wkid = /^\d+$/.test(outSR) ? Number(outSR) : (JSON.parse(outSR) as { wkid?: number }).wkid;
+  let wkid: number | undefined;
+  try {
+    wkid = /^\d+$/.test(outSR) ? Number(outSR) : (JSON.parse(outSR) as { wkid?: number }).wkid;
+  } catch {
+    wkid = undefined;
+  }
   return wkid === 102100 || wkid === 3857 ? WEB_MERCATOR : WGS84;
 }
 
