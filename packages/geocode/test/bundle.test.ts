@@ -46,11 +46,11 @@ function sizes(): Promise<{ query: number; both: number }> {
 }
 
 describe("browser bundle of @arcrest/geocode", () => {
-  it("pulls in no node: modules, proj4, fflate, export or batch code", async () => {
+  it("pulls in no node: modules, proj4, fflate, export, admin, portal or batch code", async () => {
     const { inputs } = await bundle(GEOCODE);
-    expect(inputs.filter((i) => /^node:|proj4|fflate|packages\/export\/|geocode-addresses|batch/.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /^node:|proj4|fflate|packages\/(export|admin|portal)\/|geocode-addresses|batch/.test(i))).toEqual([]);
     const all = await bundle(`export * from "@arcrest/geocode";`);
-    expect(all.inputs.filter((i) => /^node:|proj4|fflate|packages\/export\//.test(i))).toEqual([]);
+    expect(all.inputs.filter((i) => /^node:|proj4|fflate|packages\/(export|admin|portal)\//.test(i))).toEqual([]);
   });
 
   it("adds at most 3 kB min+gzip to queryFeatures", async () => {
