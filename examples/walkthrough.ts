@@ -12,7 +12,8 @@ import { ArcServerAdmin } from "@arcrest/admin";
 import { MapService } from "@arcrest/query";
 import { FeatureService } from "@arcrest/feature-edit";
 import { attachmentFile, saveAttachment } from "@arcrest/feature-edit/node";
-import { clip, exportLayer, exportReplica } from "@arcrest/export/node";
+import { clip, exportGeocodeResults, exportLayer, exportReplica } from "@arcrest/export/node";
+import { Geocoder } from "@arcrest/geocode";
 import { Portal } from "@arcrest/portal";
 import { startSampleServer } from "@arcrest/sample-server";
 
@@ -42,6 +43,7 @@ export interface WalkthroughReport {
   edits: { added: number; attachments: string[]; updated: string; deleted: string; replicaFiles: string[] };
   portal: PortalReport;
   admin: AdminReport;
+  geocode: GeocodeReport;
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -180,6 +182,8 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     replicaFiles.push(...layer.result.files);
   }
 
+  const geocode = await geocodeSteps(options.restUrl, options.outDir, session, log, step);
+
   step("Token-based security: generate a token, then connect to the secured folder");
   const token = await generateToken(options.restUrl, "arcrest", "arcrest-pass", { session });
   log(`token for ${token.serverRoot}, expires ${token.expires.toISOString()}`);
@@ -208,6 +212,7 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     edits: { added: oid, attachments: downloaded, updated: String(updated.updateResults[0].status), deleted: String(deleted.deleteResults[0].status), replicaFiles },
     portal,
     admin,
+    geocode,
   };
 }
 
@@ -328,6 +333,48 @@ async function adminSteps(adminUrl: string, step: (title: string) => void, log: 
   }
   log(`${logs} log messages in the last ten minutes of the log`);
   return { folderServices, stopped: stopped.filter((r) => r.ok).map((r) => r.service), privateStatus: anonymous.error?.code, description, extensionsAfterDisable, dataItems, usersInRole, logs };
+}
+
+// ---- geocoding (@arcrest/geocode) -------------------------------------------------------------
+
+/** What the geocoding steps found. */
+export interface GeocodeReport {
+  /** Candidates of the single-line search, and of the address-field search. */
+  singleLine: number;
+  fields: number;
+  /** Statuses of the batch run, in input order. */
+  batch: string[];
+  /** Shapefiles written. */
+  files: string[];
+}
+
+/** The seed's geocoding steps: a single-line search, a search by address fields, exports to shapefiles. */
+async function geocodeSteps(restUrl: string, outDir: string, session: Session, log: (line: string) => void, step: (title: string) => void): Promise<GeocodeReport> {
+  step("Geocoding: connect to a locator; find candidates for a single-line address (the SingleLine field)");
+  const geocoder = await Geocoder.connect(`${restUrl}/Locators/SampleLocator/GeocodeServer`, { session });
+  log(`single line field: ${geocoder.singleLineAddressField}; address fields: ${geocoder.addressFields.join(", ")}`);
+  const geoResult = await geocoder.findAddressCandidates("306 Pine Ave, Minneapolis, MN 55403", { outFields: "*" });
+  log(`found ${geoResult.length} candidates; best: ${geoResult[0]?.address} (score ${geoResult[0]?.score})`);
+  const targetField = join(outDir, "target_field.shp");
+  await exportGeocodeResults(geoResult, targetField, { overwrite: true });
+  log(`wrote ${targetField}`);
+
+  step("Find candidates with the locator's address fields (no single line)");
+  const candidates = await geocoder.findAddressCandidates({ Address: "380 Center St", City: "Redlands", Region: "CA", Postal: "92373" });
+  log(`Number of address candidates: ${candidates.length}`);
+  for (const candidate of candidates) log(`${candidate.address}  ${candidate.score}  ${JSON.stringify(candidate.location)}`);
+  const headquarters = join(outDir, "Esri_headquarters.shp");
+  await exportGeocodeResults(candidates, headquarters, { overwrite: true });
+  log(`wrote ${headquarters}`);
+
+  step("Batch geocoding: every record answered, in input order; unmatched ones kept (null shape)");
+  const records = ["306 Pine Ave, Minneapolis, MN 55403", "380 Center St", "1 Nowhere Rd, Gotham", { Address: "500 Oak St", City: "Redlands" }];
+  const results = await geocoder.geocodeAddresses(records);
+  for (const r of results) log(`${r.index}: ${r.status}  ${r.candidate?.address ?? ""}`);
+  const batchFile = join(outDir, "geocoded.shp");
+  await exportGeocodeResults(results, batchFile, { records, overwrite: true });
+  log(`wrote ${batchFile}`);
+  return { singleLine: geoResult.length, fields: candidates.length, batch: results.map((r) => r.status), files: [targetField, headquarters, batchFile] };
 }
 
 /** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */

@@ -63,6 +63,18 @@ describe("the seed walkthrough", () => {
     expect(report.portal.layerCount).toBeGreaterThan(0);
     expect(server.portal.leaks).toEqual([]);
 
+    // Geocoding steps: exact matches first, every batch record answered in order, files GDAL reads.
+    expect(report.geocode.singleLine).toBeGreaterThanOrEqual(1);
+    expect(report.geocode.fields).toBeGreaterThanOrEqual(1);
+    expect(report.geocode.batch).toEqual(["matched", "tied", "unmatched", "matched"]);
+    expect(lines.join("\n")).toContain("best: 306 Pine Ave, Minneapolis, MN, 55403 (score 100)");
+    if (existsSync("/usr/bin/ogrinfo") || process.env.CI) {
+      const geocoded = execFileSync("ogrinfo", ["-al", "-q", report.geocode.files[2]], { encoding: "utf8" });
+      expect(geocoded.match(/OGRFeature/g)).toHaveLength(4);
+      expect(geocoded).toMatch(/status \(String\) = unmatched/);
+      for (const file of report.geocode.files.slice(0, 2)) expect(execFileSync("ogrinfo", ["-so", "-al", file], { encoding: "utf8" })).toMatch(/Geometry: Point/);
+    }
+
     // Export and clip steps: every file exists; GDAL reads the same number of gauges.
     for (const file of report.files) expect(existsSync(file)).toBe(true);
     const [shp, kmz, sac] = report.files;

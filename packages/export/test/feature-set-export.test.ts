@@ -42,6 +42,37 @@ describe("exportGeocodeResults", () => {
     expect(features[0].geometry?.coordinates).toEqual([-93.2805, 44.9832]);
   });
 
+  const records = ["353 N 5th St, Minneapolis, MN 55403", { Address: "1 Nowhere Rd", City: "Gotham" }, "500 Oak St"];
+  const results = [
+    { index: 0, status: "matched", candidate: { ...candidates[0], attributes: { ResultID: 1, Status: "M", Score: 100, Match_addr: "353 N 5th St", Loc_name: "HC" } } },
+    { index: 1, status: "unmatched" },
+    { index: 2, status: "failed", error: { message: "the locator returned no result for record 2" } },
+  ];
+
+  it.skipIf(skipGdal)("writes geocodeAddresses results with status, score, match address and input fields; unmatched kept with a null shape", async () => {
+    const dir = mkdtempSync(join(root, "batch"));
+    for (const ext of ["shp", "geojson", "csv"]) {
+      const path = join(dir, `geocoded.${ext}`);
+      const result = await exportGeocodeResults(results, path, { records });
+      expect(result.featureCount).toBe(3);
+      const features = ogrFeatures(path);
+      expect(features.map((f) => f.properties.status)).toEqual(["matched", "unmatched", "failed"]);
+      expect(features.map((f) => (f.properties.score === null || f.properties.score === "" ? null : Number(f.properties.score)))).toEqual([100, null, null]);
+      expect(features[0].properties.address).toBe(candidates[0].address);
+      expect(features[0].properties.input).toBe(records[0]);
+      expect(features[1].properties.in_Address).toBe("1 Nowhere Rd");
+      expect(features[1].properties.in_City).toBe("Gotham");
+      expect(features[2].properties.error).toBe("the locator returned no result for record 2");
+      expect(features[0].properties.Match_addr).toBe("353 N 5th St");
+      if (ext !== "csv") {
+        expect(features[0].geometry?.coordinates).toEqual([-93.2805, 44.9832]);
+        expect(features[1].geometry ?? null).toBeNull();
+      } else {
+        expect(features[1].properties.X ?? features[1].properties.x ?? "").toBe("");
+      }
+    }
+  });
+
   it("rejects candidates without a location", async () => {
     await expect(exportGeocodeResults([{ address: "x", score: 1 } as never], join(root, "bad.csv"))).rejects.toBeInstanceOf(ExportValidationError);
   });

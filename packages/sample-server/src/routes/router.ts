@@ -2,6 +2,7 @@ import type { Route, RequestContext } from "../context.js";
 import { errorReply, type Reply } from "../http/reply.js";
 import { adminRoute } from "./admin.js";
 import { directoryRoute } from "./directory.js";
+import { geocodeRoute } from "./geocode.js";
 import { infoRoute } from "./info.js";
 import { outputRoute } from "./output.js";
 import { portalRoute } from "./portal.js";
@@ -19,6 +20,7 @@ const ROUTES: Route[] = [
   tokensRoute,
   adminRoute,
   outputRoute,
+  geocodeRoute,
   servicesRoute,
   directoryRoute, // folders and the services root, after the services themselves
 ];
