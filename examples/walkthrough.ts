@@ -13,6 +13,8 @@ import { FeatureService } from "@arcrest/feature-edit";
 import { attachmentFile, saveAttachment } from "@arcrest/feature-edit/node";
 import { clip, exportLayer, exportReplica } from "@arcrest/export/node";
 import { startSampleServer } from "@arcrest/sample-server";
+import { ImageService } from "@arcrest/image";
+import { clipToFile } from "@arcrest/image/node";
 
 /** Where the walkthrough runs and what it prints to. */
 export interface WalkthroughOptions {
@@ -38,6 +40,7 @@ export interface WalkthroughReport {
   files: string[];
   clippedEnvelope: string;
   edits: { added: number; attachments: string[]; updated: string; deleted: string; replicaFiles: string[] };
+  image: ImageStepsReport;
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -199,8 +202,48 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     files: [shp, kmz, sac],
     clippedEnvelope,
     edits: { added: oid, attachments: downloaded, updated: String(updated.updateResults[0].status), deleted: String(deleted.deleteResults[0].status), replicaFiles },
+    image: await imageSteps(options.restUrl, options.outDir, session, log),
   };
 }
+
+// ---- image steps (@arcrest/image) -------------------------------------------------------------
+
+/** What the image steps produced. */
+export interface ImageStepsReport {
+  demFile: string;
+  elevation: number[] | null;
+  bandArithmeticBytes: number;
+}
+
+/** The seed's ImageService steps: clip a DEM to a polygon, identify a point, raster function arithmetic. */
+async function imageSteps(restUrl: string, outDir: string, session: Session, log: (line: string) => void): Promise<ImageStepsReport> {
+  log("\n== Image service: clip a DEM to a polygon (tiled under the server's 500 × 500 limit)");
+  const im = await ImageService.connect(`${restUrl}/Elevation/DEM/ImageServer`, { session });
+  log(`${im.pixelType}, ${im.bandCount} band(s), ${im.pixelSizeX} m pixels, max export ${im.maxImageWidth} × ${im.maxImageHeight}`);
+  const polygon = {
+    rings: [[[-12_990_000, 4_510_000], [-12_990_000, 4_514_000], [-12_984_000, 4_514_000], [-12_986_000, 4_510_000], [-12_990_000, 4_510_000]]],
+    spatialReference: { wkid: 102100 },
+  };
+  const demFile = join(outDir, "dem.tif");
+  await clipToFile(im, polygon, demFile, { onProgress: progressLogger(log, "tiles") });
+  log(`wrote ${demFile}`);
+
+  log("\n== Image service: the elevation at a point");
+  const elevation = await im.pointIdentify({ x: -12_987_000, y: 4_512_000 });
+  log(`elevation: ${JSON.stringify(elevation)}`);
+
+  log("\n== Image service: raster function arithmetic (band 1 − band 2)");
+  const rgb = await ImageService.connect(`${restUrl}/Imagery/RGB/ImageServer`, { session });
+  const bytes = await rgb.exportImage({
+    bbox: [-12_990_000, 4_510_000, -12_989_000, 4_511_000],
+    size: [100, 100],
+    renderingRule: { rasterFunction: "BandArithmetic", rasterFunctionArguments: { Method: 0, BandIndexes: "(b1 - b2)" } },
+  });
+  log(`BandArithmetic export: ${bytes.byteLength} bytes of GeoTIFF`);
+  return { demFile, elevation, bandArithmeticBytes: bytes.byteLength };
+}
+
+// ---- end of image steps -----------------------------------------------------------------------
 
 /** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */
 function tinyPng(): Uint8Array {
