@@ -60,7 +60,7 @@ export class StripedGeoTiffWriter {
 
   /** Appends the next strip (little-endian samples, rows top to bottom). */
   async writeStrip(raw: Uint8Array): Promise<void> {
-    const compressed = zlibSync(raw, { level: 6 });
+    const compressed = zlibSync(raw, { level: 1 });
     this.#offsets.push(this.#position);
     this.#counts.push(compressed.byteLength);
     await this.#write(compressed);
