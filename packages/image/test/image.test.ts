@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Session, ValidationError, type EsriPolygon } from "@arcrest/core";
@@ -107,6 +107,17 @@ describe("ImageService", () => {
     await clipToFile(im, small, path);
     server.faults.clear();
     expect(readFileSync(path).equals(Buffer.from(clean))).toBe(true);
+  });
+
+  it("stops on abort with the signal's reason and leaves no file behind", async () => {
+    const im = await ImageService.connect(demUrl(), { session: session() });
+    const path = join(dir, "aborted", "dem.tif");
+    const controller = new AbortController();
+    const reason = new Error("stop here");
+    const done = clipToFile(im, diamond, path, { signal: controller.signal, concurrency: 1, onProgress: (p) => p.done >= 5 && controller.abort(reason) });
+    await expect(done).rejects.toBe(reason);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(join(dir, "aborted"))).toEqual([]);
   });
 
   it("exports under the limit in one request and over it as a tiled GeoTIFF", async () => {
