@@ -211,8 +211,21 @@ export class ImageService {
     const sr = options.outSR ?? geometry.spatialReference ?? this.spatialReference;
     const wkid = wkidOf(sr);
     const grid: OutputGrid = { originX: bbox[0], originY: bbox[3], pixelSizeX: ps.x, pixelSizeY: ps.y, width, height };
-    const shared = { ...this.#call(options), bboxSR: wkid, imageSR: wkid, renderingRule: options.renderingRule };
-    return this.#job(grid, shared, options, polygon ?? { rings: [[[bbox[0], bbox[1]], [bbox[0], bbox[3]], [bbox[2], bbox[3]], [bbox[2], bbox[1]], [bbox[0], bbox[1]]]] });
+    const mask = polygon ?? { rings: [[[bbox[0], bbox[1]], [bbox[0], bbox[3]], [bbox[2], bbox[3]], [bbox[2], bbox[1]], [bbox[0], bbox[1]]]] };
+    const shared = { ...this.#call(options), bboxSR: wkid, imageSR: wkid, renderingRule: this.#clipRule(mask, options.renderingRule) };
+    return this.#job(grid, shared, options, mask);
+  }
+
+  /**
+   * The server's `Clip` raster function around the caller's rule, where the service lists it (the client
+   * applies the same centre-rule mask anyway, so the result does not depend on the server's).
+   */
+  #clipRule(polygon: EsriPolygon, rule: ClipOptions["renderingRule"]): ClipOptions["renderingRule"] {
+    const hasClip = (this.info.rasterFunctionInfos ?? []).some((f) => f.name.toLowerCase() === "clip");
+    if (!hasClip) return rule;
+    const args: Record<string, unknown> = { ClippingGeometry: { rings: polygon.rings }, ClipType: 1 };
+    if (rule) args.Raster = rule;
+    return { rasterFunction: "Clip", rasterFunctionArguments: args };
   }
 
   /** Sends one planned exportImage request. @internal */
