@@ -1,6 +1,7 @@
 /**
  * `pnpm bench`: a 5,000 × 5,000 float32 clip of the sample DEM (10 × 10 tiles of 500 × 500) written with
- * `clipToFile`, against the floor: the same tiles fetched (same concurrency) and discarded.
+ * `clipToFile`, against the floor: the same tile requests (same bboxes, same server-side Clip, same
+ * concurrency) fetched and discarded.
  * Each side runs in its own child process (peak RSS = that process's maxRSS); the sample server runs in
  * a third process.
  */
@@ -20,6 +21,8 @@ const Y = 4_510_000;
 const SIDE = 50_000; // 5,000 pixels of 10 m
 const polygon = { rings: [[[X, Y], [X, Y + SIDE], [X + SIDE, Y + SIDE], [X + SIDE, Y + SIDE / 2], [X + SIDE / 2, Y], [X, Y]]], spatialReference: { wkid: 102100 } };
 const CONCURRENCY = 4;
+/** The same server-side Clip the client sends with each tile, so the floor asks the server for the same work. */
+const CLIP_RULE = encodeURIComponent(JSON.stringify({ rasterFunction: "Clip", rasterFunctionArguments: { ClippingGeometry: { rings: polygon.rings }, ClipType: 1 } }));
 
 interface Measure {
   mode: string;
@@ -39,7 +42,7 @@ async function floor(restUrl: string): Promise<number> {
         const [c, r] = jobs[next++];
         const xmin = X + c * 5000;
         const ymax = Y + SIDE - r * 5000;
-        const url = `${restUrl}/Elevation/DEM/ImageServer/exportImage?f=image&format=tiff&size=500,500&bbox=${xmin},${ymax - 5000},${xmin + 5000},${ymax}&bboxSR=102100&imageSR=102100`;
+        const url = `${restUrl}/Elevation/DEM/ImageServer/exportImage?f=image&format=tiff&size=500,500&bbox=${xmin},${ymax - 5000},${xmin + 5000},${ymax}&bboxSR=102100&imageSR=102100&renderingRule=${CLIP_RULE}`;
         const n = (await (await fetch(url)).arrayBuffer()).byteLength;
         bytes += n;
       }
