@@ -16,6 +16,8 @@ import { clip, exportGeocodeResults, exportLayer, exportReplica } from "@arcrest
 import { Geocoder } from "@arcrest/geocode";
 import { Portal } from "@arcrest/portal";
 import { startSampleServer } from "@arcrest/sample-server";
+import { ImageService } from "@arcrest/image";
+import { clipToFile } from "@arcrest/image/node";
 
 /** Where the walkthrough runs and what it prints to. */
 export interface WalkthroughOptions {
@@ -44,6 +46,7 @@ export interface WalkthroughReport {
   portal: PortalReport;
   admin: AdminReport;
   geocode: GeocodeReport;
+  image: ImageStepsReport;
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -213,6 +216,7 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     portal,
     admin,
     geocode,
+    image: await imageSteps(options.restUrl, options.outDir, session, log),
   };
 }
 
@@ -376,6 +380,46 @@ async function geocodeSteps(restUrl: string, outDir: string, session: Session, l
   log(`wrote ${batchFile}`);
   return { singleLine: geoResult.length, fields: candidates.length, batch: results.map((r) => r.status), files: [targetField, headquarters, batchFile] };
 }
+
+
+// ---- image steps (@arcrest/image) -------------------------------------------------------------
+
+/** What the image steps produced. */
+export interface ImageStepsReport {
+  demFile: string;
+  elevation: number[] | null;
+  bandArithmeticBytes: number;
+}
+
+/** The seed's ImageService steps: clip a DEM to a polygon, identify a point, raster function arithmetic. */
+async function imageSteps(restUrl: string, outDir: string, session: Session, log: (line: string) => void): Promise<ImageStepsReport> {
+  log("\n== Image service: clip a DEM to a polygon (tiled under the server's 500 × 500 limit)");
+  const im = await ImageService.connect(`${restUrl}/Elevation/DEM/ImageServer`, { session });
+  log(`${im.pixelType}, ${im.bandCount} band(s), ${im.pixelSizeX} m pixels, max export ${im.maxImageWidth} × ${im.maxImageHeight}`);
+  const polygon = {
+    rings: [[[-12_990_000, 4_510_000], [-12_990_000, 4_514_000], [-12_984_000, 4_514_000], [-12_986_000, 4_510_000], [-12_990_000, 4_510_000]]],
+    spatialReference: { wkid: 102100 },
+  };
+  const demFile = join(outDir, "dem.tif");
+  await clipToFile(im, polygon, demFile, { onProgress: progressLogger(log, "tiles") });
+  log(`wrote ${demFile}`);
+
+  log("\n== Image service: the elevation at a point");
+  const elevation = await im.pointIdentify({ x: -12_987_000, y: 4_512_000 });
+  log(`elevation: ${JSON.stringify(elevation)}`);
+
+  log("\n== Image service: raster function arithmetic (band 1 − band 2)");
+  const rgb = await ImageService.connect(`${restUrl}/Imagery/RGB/ImageServer`, { session });
+  const bytes = await rgb.exportImage({
+    bbox: [-12_990_000, 4_510_000, -12_989_000, 4_511_000],
+    size: [100, 100],
+    renderingRule: { rasterFunction: "BandArithmetic", rasterFunctionArguments: { Method: 0, BandIndexes: "(b1 - b2)" } },
+  });
+  log(`BandArithmetic export: ${bytes.byteLength} bytes of GeoTIFF`);
+  return { demFile, elevation, bandArithmeticBytes: bytes.byteLength };
+}
+
+// ---- end of image steps -----------------------------------------------------------------------
 
 /** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */
 function tinyPng(): Uint8Array {

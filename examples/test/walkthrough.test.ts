@@ -30,6 +30,12 @@ describe("the seed walkthrough", () => {
     expect(report.envelope).toBe("-121.5,38.3,-121.2,38.6");
     expect(lines.join("\n")).toContain("Secure folder now lists: [\"Secure/Parcels\"]");
 
+    // Image steps: the clipped DEM is a GeoTIFF GDAL reads (600 × 400 pixels of 10 m).
+    const dem = JSON.parse(execFileSync("gdalinfo", ["-json", report.image.demFile], { encoding: "utf8" })) as { size: number[] };
+    expect(dem.size).toEqual([600, 400]);
+    expect(report.image.elevation).toHaveLength(1);
+    expect(report.image.bandArithmeticBytes).toBeGreaterThan(100 * 100 * 4);
+
     // Layer, fields and cursor steps.
     expect(report.layers).toContain("observed_river_stages");
     expect(report.fields).toEqual(expect.arrayContaining(["gaugelid", "status", "location", "state"]));

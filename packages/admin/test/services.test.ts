@@ -53,7 +53,7 @@ describe("connect", () => {
 describe("folders and services", () => {
   it("lists folders and every service with its state", async () => {
     const folders = await admin.folders();
-    expect(folders).toEqual(["/", "Boundaries", "Odd", "SanFrancisco", "Secure"]);
+    expect(folders).toEqual(["/", "Boundaries", "Elevation", "Imagery", "Odd", "SanFrancisco", "Secure"]);
     const listed = [];
     for await (const s of admin.services()) listed.push(`${s.folderName}/${s.serviceName}.${s.type}:${s.configuredState}`);
     expect(listed.length).toBe(server.dataset.services.length);

@@ -1,6 +1,7 @@
 import { createAhpsGaugesService } from "./ahps-gauges.js";
 import { createDistrictsService } from "./boundaries.js";
 import { createIncidentsService } from "./incidents.js";
+import { IMAGE_SERVICES } from "../image-server/catalog.js";
 import { createOddServices } from "./odd.js";
 import { createParcelsService } from "./parcels.js";
 import { createPrng } from "./prng.js";
@@ -14,7 +15,7 @@ export interface DefaultDatasetOptions {
 
 /**
  * The default sample data: `ahps_gauges` (root), `SanFrancisco/311Incidents`,
- * `Boundaries/Districts`, `Odd/NoPagination`, `Odd/ShortPages`, `Odd/Empty` and `Secure/Parcels`
+ * `Boundaries/Districts`, `Elevation/DEM` and `Imagery/RGB` (ImageServer, see image-server/catalog.ts), `Odd/NoPagination`, `Odd/ShortPages`, `Odd/Empty` and `Secure/Parcels`
  * (folder `Secure` needs a token). Every call returns fresh, independent data.
  */
 export function createDefaultDataset(options: DefaultDatasetOptions = {}): SampleDataset {
@@ -22,7 +23,7 @@ export function createDefaultDataset(options: DefaultDatasetOptions = {}): Sampl
   // One generator per service, so adding data to one service never changes another's.
   const rng = (salt: number) => createPrng(seed * 7919 + salt);
   return {
-    folders: ["Boundaries", "Odd", "SanFrancisco", "Secure"],
+    folders: ["Boundaries", "Elevation", "Imagery", "Odd", "SanFrancisco", "Secure"],
     securedFolders: ["Secure"],
     services: [
       createAhpsGaugesService(rng(1)),
@@ -30,6 +31,7 @@ export function createDefaultDataset(options: DefaultDatasetOptions = {}): Sampl
       createDistrictsService(rng(3)),
       ...createOddServices(rng(4)),
       createParcelsService(rng(5)),
+      ...IMAGE_SERVICES.map((image) => ({ name: image.name, type: "ImageServer" as const, layers: [], currentVersion: 10.81 })),
     ],
   };
 }

@@ -3,6 +3,7 @@ import { errorReply, type Reply } from "../http/reply.js";
 import { adminRoute } from "./admin.js";
 import { directoryRoute } from "./directory.js";
 import { geocodeRoute } from "./geocode.js";
+import { imageServerRoute } from "./image-server.js";
 import { infoRoute } from "./info.js";
 import { outputRoute } from "./output.js";
 import { portalRoute } from "./portal.js";
@@ -21,6 +22,7 @@ const ROUTES: Route[] = [
   adminRoute,
   outputRoute,
   geocodeRoute,
+  imageServerRoute,
   servicesRoute,
   directoryRoute, // folders and the services root, after the services themselves
 ];

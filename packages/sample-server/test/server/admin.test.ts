@@ -24,7 +24,7 @@ describe("/arcgis/admin", () => {
     const token = await adminToken();
     const root = await post("/services", { token });
     expect(root.folderName).toBe("/");
-    expect(root.folders).toEqual(["Boundaries", "Odd", "SanFrancisco", "Secure"]);
+    expect(root.folders).toEqual(["Boundaries", "Elevation", "Imagery", "Odd", "SanFrancisco", "Secure"]);
     // An admin token is not a REST token either.
     const rest = await fetch(`${server.restUrl}/Secure?f=json&token=${token}`);
     expect(((await rest.json()) as { error: { code: number } }).error.code).toBe(498);

@@ -31,7 +31,7 @@ describe("default dataset", () => {
   });
 
   it("has the folders and services of the contract", () => {
-    expect(dataset.folders).toEqual(["Boundaries", "Odd", "SanFrancisco", "Secure"]);
+    expect(dataset.folders).toEqual(["Boundaries", "Elevation", "Imagery", "Odd", "SanFrancisco", "Secure"]);
     expect(dataset.securedFolders).toEqual(["Secure"]);
     expect(dataset.services.map((s) => `${s.name}:${s.type}`)).toEqual([
       "ahps_gauges:MapServer",
@@ -41,6 +41,9 @@ describe("default dataset", () => {
       "Odd/ShortPages:MapServer",
       "Odd/Empty:MapServer",
       "Secure/Parcels:MapServer",
+      "Elevation/DEM:ImageServer",
+      "Imagery/RGB:ImageServer",
+      "Imagery/CatalogOnly:ImageServer",
     ]);
   });
 

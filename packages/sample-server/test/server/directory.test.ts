@@ -14,7 +14,7 @@ describe("services directory", () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       currentVersion: 10.81,
-      folders: ["Boundaries", "Locators", "Odd", "SanFrancisco", "Secure"],
+      folders: ["Boundaries", "Elevation", "Imagery", "Locators", "Odd", "SanFrancisco", "Secure"],
       services: [{ name: "ahps_gauges", type: "MapServer" }],
     });
   });
