@@ -13,10 +13,11 @@ import { AtomicFiles } from "./atomic-files.js";
 import { FileSink, pipeToFile } from "./file-sink.js";
 import { type ExportFormat, formatFromPath } from "./formats.js";
 import { fullPrjResolver } from "./full-prj.js";
+import { createGeoPackage, writeGeoPackageTable } from "./geopackage.js";
 
 /** Options of every function that writes features to a file. */
 export interface ExportFileOptions {
-  /** The format; default from the destination's extension (`.geojson .json .geojsonl .shp .zip .kml .kmz .csv`). */
+  /** The format; default from the destination's extension (`.geojson .json .geojsonl .shp .zip .kml .kmz .csv .gpkg`). */
   format?: ExportFormat;
   /** Replace an existing destination (default `false`: a `DestinationExistsError` is thrown). */
   overwrite?: boolean;
@@ -178,6 +179,15 @@ export async function writeFeaturesToFile(
         };
         const bytes = format === "kml" ? writeKML(counting, kmlOptions) : writeKMZ(counting, kmlOptions);
         await pipeToFile(bytes, await FileSink.create(files.temp(path)));
+        break;
+      }
+      case "gpkg": {
+        const db = await createGeoPackage(files.temp(path));
+        try {
+          await writeGeoPackageTable(db, counting, name, common);
+        } finally {
+          db.close();
+        }
         break;
       }
     }
