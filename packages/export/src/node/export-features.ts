@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import type { Progress } from "@arcrest/core";
+import { iteratorOf } from "../input/feature-iterator.js";
 import { writeCSV, type CsvOptions } from "../csv/csv-writer.js";
 import { ExportAbortedError } from "../errors.js";
 import { writeGeoJSON, writeGeoJSONLines, type GeoJSONOptions } from "../geojson/geojson-writer.js";
@@ -55,21 +56,55 @@ const SHAPEFILE_PARTS: ShapefilePart[] = ["shp", "shx", "dbf", "prj", "cpg"];
 const SHAPEFILE_STALE = [".sbn", ".sbx", ".qix", ".fbn", ".fbx", ".ain", ".aih", ".atx", ".ixs", ".mxs", ".shp.xml", ".qmd"];
 const PROGRESS_EVERY = 500;
 
-/** Counts features as they pass and reports progress. */
-async function* counted(
+/**
+ * Counts features as they pass and reports progress. A hand-written iterator
+ * (one `then` per feature) rather than a generator, which would add an await
+ * per feature of its own.
+ */
+function counted(
   features: AsyncIterable<ExportFeature> | Iterable<ExportFeature>,
   state: { count: number },
   onProgress: ((progress: Progress) => void) | undefined,
   total: () => number | undefined,
 ): AsyncGenerator<ExportFeature> {
-  for await (const feature of features) {
-    yield feature;
+  const inner = iteratorOf(features);
+  let hasPending = false;
+  // A feature counts once the writer asks for the next one (it has been written).
+  const settle = (): void => {
+    if (!hasPending) return;
+    hasPending = false;
     state.count++;
     if (onProgress && state.count % PROGRESS_EVERY === 0) {
       const t = total();
       onProgress({ done: state.count, ...(t !== undefined ? { total: t } : {}) });
     }
-  }
+  };
+  const step = (result: IteratorResult<ExportFeature>): IteratorResult<ExportFeature> => {
+    if (!result.done) {
+      hasPending = true;
+    }
+    return result;
+  };
+  const iterator: AsyncGenerator<ExportFeature> = {
+    next() {
+      settle();
+      const result = inner.next();
+      return result instanceof Promise ? result.then(step) : Promise.resolve(step(result));
+    },
+    async return(value?: unknown) {
+      settle();
+      await inner.return?.();
+      return { done: true, value: value as undefined };
+    },
+    async throw(error?: unknown) {
+      await inner.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 /** Stops a feature stream a writer gave up on (a query stops fetching its next pages). */
