@@ -5,13 +5,13 @@ import { iteratorOf } from "../input/feature-iterator.js";
 import { writeCSV, type CsvOptions } from "../csv/csv-writer.js";
 import { ExportAbortedError } from "../errors.js";
 import { writeGeoJSON, writeGeoJSONLines, type GeoJSONOptions } from "../geojson/geojson-writer.js";
-import { writeKML, writeKMZ, type KmlOptions } from "../kml/kml-writer.js";
+import { writeKML, type KmlOptions } from "../kml/kml-writer.js";
 import type { ShapefileOptions, ShapefilePart, ShapefileResult } from "../shapefile/shapefile-writer.js";
 import { writeShapefile } from "../shapefile/shapefile-writer.js";
 import type { ExportFeature, ExportWarning, FeatureSource } from "../types.js";
-import { zipStream } from "../zip/zip-stream.js";
 import { AtomicFiles } from "./atomic-files.js";
 import { FileSink, pipeToFile } from "./file-sink.js";
+import { zipFile } from "./zip-file.js";
 import { type ExportFormat, formatFromPath } from "./formats.js";
 import { fullPrjResolver } from "./full-prj.js";
 import { createGeoPackage, writeGeoPackageTable } from "./geopackage.js";
@@ -192,7 +192,7 @@ export async function writeFeaturesToFile(
           name: `${entryBase}.${part}`,
           data: createReadStream(scratch.get(part) as string) as AsyncIterable<Uint8Array>,
         }));
-        await pipeToFile(zipStream(entries), await FileSink.create(files.temp(path)));
+        await pipeToFile(zipFile(entries), await FileSink.create(files.temp(path)));
         break;
       }
       case "geojson":
@@ -212,7 +212,8 @@ export async function writeFeaturesToFile(
           ...options.kml,
           ...common,
         };
-        const bytes = format === "kml" ? writeKML(counting, kmlOptions) : writeKMZ(counting, kmlOptions);
+        const kml = writeKML(counting, kmlOptions);
+        const bytes = format === "kml" ? kml : zipFile([{ name: "doc.kml", data: kml }]);
         await pipeToFile(bytes, await FileSink.create(files.temp(path)));
         break;
       }
