@@ -171,6 +171,7 @@ describe("GeoPackage output (.gpkg), read back by GDAL", () => {
       expect(db.prepare("SELECT extension_name, scope FROM gpkg_extensions").all()).toEqual([{ extension_name: "gpkg_rtree_index", scope: "write-only" }]);
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'").get()).toEqual({ n: 6 });
       expect(db.prepare("SELECT count(*) AS n FROM rtree_polygons_geom").get()).toEqual({ n: 1 });
+      expect(db.prepare("SELECT rtreecheck('rtree_polygons_geom') AS r").get()).toEqual({ r: "ok" });
     } finally {
       db.close();
     }
@@ -193,8 +194,10 @@ describe("GeoPackage output (.gpkg), read back by GDAL", () => {
     expect([...summary.fields.keys()]).toEqual(fieldNames);
     // The extent GDAL reports is the one of the features the server holds.
     const bounds = [Infinity, Infinity, -Infinity, -Infinity];
+    let inWindow = 0;
     for await (const feature of layer.features({ outFields: [fieldNames[0]] })) {
       const point = feature.geometry as { x: number; y: number };
+      if (point.x >= -100 && point.x <= -95 && point.y >= 35 && point.y <= 40) inWindow++;
       bounds[0] = Math.min(bounds[0], point.x);
       bounds[1] = Math.min(bounds[1], point.y);
       bounds[2] = Math.max(bounds[2], point.x);
@@ -202,6 +205,16 @@ describe("GeoPackage output (.gpkg), read back by GDAL", () => {
     }
     extentOf(path).forEach((value, i) => expect(value).toBeCloseTo(bounds[i], 5));
     expect(Number(ogrSql(path, `SELECT count(*) AS n FROM rtree_${summary.layerName}_geom`))).toBe(SYNTHETIC);
+    // The R-tree (packed in one pass) is well formed and answers a window as a scan would.
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.prepare(`SELECT rtreecheck('rtree_${summary.layerName}_geom') AS r`).get()).toEqual({ r: "ok" });
+    } finally {
+      db.close();
+    }
+    expect(inWindow).toBeGreaterThan(100);
+    const filtered = ogr(["-so", "-al", "-spat", "-100", "35", "-95", "40", path]);
+    expect(Number(/^Feature Count: (\d+)$/m.exec(filtered)?.[1])).toBe(inWindow);
   }, 120_000);
 
   it("clips to a GeoPackage and writes a replica's layers as GeoPackages", async () => {

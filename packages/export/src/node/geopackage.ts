@@ -7,6 +7,7 @@ import type { Column } from "../values/columns.js";
 import { isoText, toEpochMillis } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
 import { fullPrjResolver } from "./full-prj.js";
+import { RtreeBuilder } from "./gpkg-rtree.js";
 
 /** `GPKG` as the SQLite application id, and GeoPackage 1.2 as the user version (what GDAL writes by default). */
 const APPLICATION_ID = 0x47504b47;
@@ -150,8 +151,7 @@ export interface GeoPackageTableResult {
  * table with an integer primary key `fid` and a `geom` column, its rows in
  * `gpkg_contents` (with the extent) and `gpkg_geometry_columns`, the spatial
  * reference in `gpkg_spatial_ref_sys`, and an R-tree spatial index (the
- * `gpkg_rtree_index` extension, filled as rows go in, its triggers created at
- * the end). Rows are committed every {@link GPKG_ROWS_PER_TRANSACTION}.
+ * `gpkg_rtree_index` extension, packed in one pass at the end, then its triggers). Rows are committed every {@link GPKG_ROWS_PER_TRANSACTION}.
  * A table without geometry is written as `attributes`.
  */
 export async function writeGeoPackageTable(
@@ -176,13 +176,13 @@ export async function writeGeoPackageTable(
   if (rtree) db.exec(`CREATE VIRTUAL TABLE ${quote(rtree)} USING rtree(id, minx, maxx, miny, maxy)`);
   const names = [...(geom ? [geom] : []), ...columns.map((c) => c.name)];
   const insert = db.prepare(`INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
-  const index = rtree ? db.prepare(`INSERT INTO ${quote(rtree)} VALUES (?, ?, ?, ?, ?)`) : undefined;
   const encoder = typeName && srsId !== undefined ? new GpkgGeometryEncoder(typeName, hasZ, hasM, srsId) : undefined;
   const row: (SqlValue | Uint8Array)[] = new Array(names.length);
   const offset = geom ? 1 : 0;
   let count = 0;
   let mismatches = 0;
   db.exec("BEGIN");
+  const index = rtree ? new RtreeBuilder(db, rtree) : undefined;
   try {
     for await (const feature of prepared.features) {
       const blob = encoder ? encoder.encode(feature.geometry) : null;
@@ -200,13 +200,15 @@ export async function writeGeoPackageTable(
       const id = insert.run(row).lastInsertRowid;
       if (blob && index && encoder) {
         const e = encoder.envelope;
-        index.run(id, e[0], e[1], e[2], e[3]);
+        index.add(id, e[0], e[1], e[2], e[3]);
       }
       if (++count % GPKG_ROWS_PER_TRANSACTION === 0) {
+        index?.flush();
         db.exec("COMMIT");
         db.exec("BEGIN");
       }
     }
+    index?.finish();
     const extent = encoder && encoder.extent[0] <= encoder.extent[1] ? encoder.extent : undefined;
     db.prepare(
       "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, '', ?, ?, ?, ?, ?)",
