@@ -223,6 +223,12 @@ async function main(): Promise<void> {
   }
   out();
   out(
+    `Notes: figures on a machine shared with other work are noisy (compare ratios within this run, not across runs); ` +
+      `client CPU is the steadier measure. Peak RSS is the process's maximum resident set, Node's own heap sizing included ` +
+      `(the floor, which keeps nothing, grows with the feature count too).`,
+  );
+  out();
+  out(
     `Worker pool: not implemented. Parsing happens in \`@arcrest/query\`'s \`features()\` and encoding is a few hundred ms of the job; ` +
       `on this 2-core machine the sample server takes the second core, so a second worker has nothing to run on.`,
   );
