@@ -101,6 +101,8 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
   const geometryType: GeometryType | undefined = layer.geometryType;
   const features = layer.features({
     ...filter,
+    // Writers read epoch milliseconds as they come: a `Date` per value would only be taken apart again.
+    normalize: filter.normalize === false ? false : { dates: false, ...filter.normalize },
     outFields: fields.length > 0 ? fields.map((f) => f.name) : [layer.fields[0]?.name ?? "*"],
     returnGeometry: geometryType !== undefined,
     ...(requestSR ? { outSR: requestSR } : {}),
