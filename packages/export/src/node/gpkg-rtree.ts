@@ -36,43 +36,86 @@ interface Entry {
   maxy: number;
 }
 
+/** Boxes sorted in memory up to this many (24 bytes each, under 10 MB); beyond, SQLite sorts them on disk. */
+export const RTREE_IN_MEMORY = 400_000;
+
 /**
  * Builds the SQLite R-tree of a GeoPackage spatial index in one pass instead
- * of a row at a time: envelopes staged in a temporary table during the load
- * are read back in Sort-Tile-Recursive order (sorted by x into slabs, each slab
- * by y, by SQLite's sorter, so memory stays bounded), packed into full leaves
- * written straight into the R-tree's node, rowid and parent tables, and the
- * upper levels (a few thousand entries for a million rows) packed in memory
- * the same way. The result is an ordinary R-tree: SQLite and GDAL read it, and
- * later edits update it through the usual triggers. Inserting row by row cost
- * several times the whole rest of a point layer's export.
+ * of a row at a time: the boxes are put in Sort-Tile-Recursive order (sorted
+ * by x into slabs, each slab by y), packed into full leaves written straight
+ * into the R-tree's node, rowid and parent tables, and the upper levels (a few
+ * thousand entries for a million rows) packed the same way. Up to
+ * {@link RTREE_IN_MEMORY} boxes are kept and sorted in typed arrays; a larger
+ * layer spills them to a temporary table sorted by SQLite (on disk, so memory
+ * stays bounded). The result is an ordinary R-tree: SQLite and GDAL read it,
+ * and later edits update it through the usual triggers. Inserting row by row
+ * cost more than the rest of a point layer's export.
  */
 export class RtreeBuilder {
   readonly #db: Database.Database;
   readonly #rtree: string;
-  readonly #stage: string;
-  readonly #insertBatch: Database.Statement;
-  readonly #insertOne: Database.Statement;
+  readonly #limit: number;
+  #ids = new Float64Array(1024);
+  #boxes = new Float32Array(4096);
+  #count = 0;
+  /** Set once the boxes went to the staging table. */
+  #stage: { name: string; batch: Database.Statement; one: Database.Statement } | undefined;
   /** Boxes waiting to be staged, five values each: one statement per batch instead of per row. */
   readonly #pending: (number | bigint)[] = [];
 
-  /** @param rtree - name of the (empty) R-tree virtual table */
-  constructor(db: Database.Database, rtree: string) {
+  /**
+   * @param rtree - name of the (empty) R-tree virtual table
+   * @param inMemory - boxes sorted in memory at most (default {@link RTREE_IN_MEMORY})
+   */
+  constructor(db: Database.Database, rtree: string, inMemory = RTREE_IN_MEMORY) {
     this.#db = db;
     this.#rtree = rtree;
-    this.#stage = `temp.${quote(`${rtree}_stage`)}`;
-    db.exec(`CREATE TABLE ${this.#stage} (id INTEGER PRIMARY KEY, minx REAL, maxx REAL, miny REAL, maxy REAL)`);
-    const rows = Array.from({ length: BATCH }, () => "(?, ?, ?, ?, ?)").join(", ");
-    this.#insertBatch = db.prepare(`INSERT INTO ${this.#stage} VALUES ${rows}`);
-    this.#insertOne = db.prepare(`INSERT INTO ${this.#stage} VALUES (?, ?, ?, ?, ?)`);
+    this.#limit = inMemory;
   }
 
-  /** Stages the box of row `id`. */
+  /** Adds the box of row `id`. */
   add(id: number | bigint, minx: number, maxx: number, miny: number, maxy: number): void {
+    if (this.#stage) {
+      this.#staged(id, minx, maxx, miny, maxy);
+      return;
+    }
+    if (this.#count === this.#limit) {
+      this.#spill();
+      this.#staged(id, minx, maxx, miny, maxy);
+      return;
+    }
+    if (this.#count === this.#ids.length) {
+      const ids = new Float64Array(Math.min(this.#ids.length * 2, this.#limit));
+      ids.set(this.#ids);
+      this.#ids = ids;
+      const boxes = new Float32Array(ids.length * 4);
+      boxes.set(this.#boxes);
+      this.#boxes = boxes;
+    }
+    const at = this.#count * 4;
+    this.#ids[this.#count++] = Number(id);
+    this.#boxes[at] = down(minx);
+    this.#boxes[at + 1] = up(maxx);
+    this.#boxes[at + 2] = down(miny);
+    this.#boxes[at + 3] = up(maxy);
+  }
+
+  #spill(): void {
+    const name = `temp.${quote(`${this.#rtree}_stage`)}`;
+    this.#db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY, minx REAL, maxx REAL, miny REAL, maxy REAL)`);
+    const rows = Array.from({ length: BATCH }, () => "(?, ?, ?, ?, ?)").join(", ");
+    this.#stage = { name, batch: this.#db.prepare(`INSERT INTO ${name} VALUES ${rows}`), one: this.#db.prepare(`INSERT INTO ${name} VALUES (?, ?, ?, ?, ?)`) };
+    const boxes = this.#boxes;
+    for (let i = 0; i < this.#count; i++) this.#staged(this.#ids[i], boxes[i * 4], boxes[i * 4 + 1], boxes[i * 4 + 2], boxes[i * 4 + 3]);
+    this.#ids = new Float64Array(0);
+    this.#boxes = new Float32Array(0);
+  }
+
+  #staged(id: number | bigint, minx: number, maxx: number, miny: number, maxy: number): void {
     const pending = this.#pending;
     pending.push(id, minx, maxx, miny, maxy);
-    if (pending.length === BATCH * 5) {
-      this.#insertBatch.run(pending);
+    if (pending.length === BATCH * 5 && this.#stage) {
+      this.#stage.batch.run(pending);
       pending.length = 0;
     }
   }
@@ -80,7 +123,7 @@ export class RtreeBuilder {
   /** Stages what is pending (call before committing a transaction). */
   flush(): void {
     const pending = this.#pending;
-    for (let i = 0; i < pending.length; i += 5) this.#insertOne.run(pending.slice(i, i + 5));
+    if (this.#stage) for (let i = 0; i < pending.length; i += 5) this.#stage.one.run(pending.slice(i, i + 5));
     pending.length = 0;
   }
 
@@ -102,23 +145,29 @@ export class RtreeBuilder {
     const node = quote(`${this.#rtree}_node`);
     const size = (db.prepare(`SELECT length(data) AS n FROM ${node} WHERE nodeno = 1`).get() as { n: number }).n;
     const capacity = Math.floor((size - 4) / CELL);
-    const total = (db.prepare(`SELECT count(*) AS n FROM ${this.#stage}`).get() as { n: number }).n;
+    const stage = this.#stage;
+    const total = stage ? (db.prepare(`SELECT count(*) AS n FROM ${stage.name}`).get() as { n: number }).n : this.#count;
     const writeNode = db.prepare(`INSERT OR REPLACE INTO ${node} (nodeno, data) VALUES (?, ?)`);
     const writeParent = db.prepare(`INSERT INTO ${quote(`${this.#rtree}_parent`)} (nodeno, parentnode) VALUES (?, ?)`);
+    const rowidTable = quote(`${this.#rtree}_rowid`);
     if (total > 0) {
       // Leaves in STR order; node 1 is the root, so other nodes are numbered from 2.
-      const leafCount = Math.ceil(total / capacity);
-      const slab = Math.ceil(Math.sqrt(leafCount)) * capacity;
-      // The order, once, in a temporary table: its row number k puts row k in leaf first + k / capacity.
-      const ordered = `temp.${quote(`${this.#rtree}_ordered`)}`;
-      db.exec(
-        `CREATE TABLE ${ordered} AS SELECT id, minx, maxx, miny, maxy FROM (SELECT *, (row_number() OVER (ORDER BY minx + maxx) - 1) / ${slab} AS slab FROM ${this.#stage}) ORDER BY slab, miny + maxy`,
-      );
       const first = total <= capacity ? 1 : 2;
-      db.exec(`INSERT INTO ${quote(`${this.#rtree}_rowid`)} (rowid, nodeno) SELECT id, ${first} + (rowid - 1) / ${capacity} FROM ${ordered}`);
-      const rows = db.prepare(`SELECT id, minx, maxx, miny, maxy FROM ${ordered} ORDER BY rowid`).raw().iterate() as IterableIterator<
-        [number, number, number, number, number]
-      >;
+      const slab = Math.ceil(Math.sqrt(Math.ceil(total / capacity))) * capacity;
+      let sorted: Iterable<Entry>;
+      if (stage) {
+        // The order, once, in a temporary table: its row number k puts row k in leaf first + k / capacity.
+        const ordered = `temp.${quote(`${this.#rtree}_ordered`)}`;
+        db.exec(
+          `CREATE TABLE ${ordered} AS SELECT id, minx, maxx, miny, maxy FROM (SELECT *, (row_number() OVER (ORDER BY minx + maxx) - 1) / ${slab} AS slab FROM ${stage.name}) ORDER BY slab, miny + maxy`,
+        );
+        db.exec(`INSERT INTO ${rowidTable} (rowid, nodeno) SELECT id, ${first} + (rowid - 1) / ${capacity} FROM ${ordered}`);
+        sorted = entriesOf(db.prepare(`SELECT id, minx, maxx, miny, maxy FROM ${ordered} ORDER BY rowid`).raw().iterate() as IterableIterator<number[]>);
+      } else {
+        const order = this.#strOrder(slab);
+        this.#writeRowids(rowidTable, order, first, capacity);
+        sorted = this.#entries(order);
+      }
       let next = first;
       let level: Entry[] = [];
       let cells: Entry[] = [];
@@ -128,8 +177,8 @@ export class RtreeBuilder {
         level.push(boxOf(nodeno, cells));
         cells = [];
       };
-      for (const [id, minx, maxx, miny, maxy] of rows) {
-        cells.push({ id, minx: down(minx), maxx: up(maxx), miny: down(miny), maxy: up(maxy) });
+      for (const entry of sorted) {
+        cells.push(entry);
         if (cells.length === capacity) flushLeaf();
       }
       if (cells.length > 0) flushLeaf();
@@ -148,9 +197,54 @@ export class RtreeBuilder {
         level = parents;
       }
     }
-    db.exec(`DROP TABLE ${this.#stage}`);
-    db.exec(`DROP TABLE IF EXISTS temp.${quote(`${this.#rtree}_ordered`)}`);
+    if (stage) {
+      db.exec(`DROP TABLE ${stage.name}`);
+      db.exec(`DROP TABLE IF EXISTS temp.${quote(`${this.#rtree}_ordered`)}`);
+    }
   }
+
+  /** Indices of the in-memory boxes in STR order. */
+  #strOrder(slab: number): Uint32Array {
+    const n = this.#count;
+    const b = this.#boxes;
+    const cx = new Float64Array(n);
+    const cy = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      cx[i] = b[i * 4] + b[i * 4 + 1];
+      cy[i] = b[i * 4 + 2] + b[i * 4 + 3];
+    }
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((p, q) => cx[p] - cx[q]);
+    for (let s = 0; s < n; s += slab) order.subarray(s, Math.min(n, s + slab)).sort((p, q) => cy[p] - cy[q]);
+    return order;
+  }
+
+  /** The rowid → leaf map, many rows a statement. */
+  #writeRowids(table: string, order: Uint32Array, first: number, capacity: number): void {
+    const rows = Array.from({ length: BATCH }, () => "(?, ?)").join(", ");
+    const batch = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES ${rows}`);
+    const one = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES (?, ?)`);
+    const values: number[] = [];
+    for (let k = 0; k < order.length; k++) {
+      values.push(this.#ids[order[k]], first + Math.floor(k / capacity));
+      if (values.length === BATCH * 2) {
+        batch.run(values);
+        values.length = 0;
+      }
+    }
+    for (let i = 0; i < values.length; i += 2) one.run(values[i], values[i + 1]);
+  }
+
+  *#entries(order: Uint32Array): Generator<Entry> {
+    const b = this.#boxes;
+    for (const i of order) yield { id: this.#ids[i], minx: b[i * 4], maxx: b[i * 4 + 1], miny: b[i * 4 + 2], maxy: b[i * 4 + 3] };
+  }
+}
+
+/** Entries from SQL rows `[id, minx, maxx, miny, maxy]`, rounded outwards to float32. */
+function* entriesOf(rows: Iterable<number[]>): Generator<Entry> {
+  for (const [id, minx, maxx, miny, maxy] of rows) yield { id, minx: down(minx), maxx: up(maxx), miny: down(miny), maxy: up(maxy) };
 }
 
 /** The box around `entries`, as an entry for node `id`. */
