@@ -42,6 +42,9 @@ export async function createGeoPackage(path: string): Promise<Database.Database>
     // The file is a temporary one renamed at the end: a crash leaves only a temp file, so no journal on disk.
     db.pragma("journal_mode = MEMORY");
     db.pragma("synchronous = OFF");
+    // A small page cache (main and temporary files alike): rows stream through, and memory stays flat.
+    db.pragma("cache_size = -4096");
+    db.pragma("temp.cache_size = -4096");
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${USER_VERSION}`);
     db.exec(CORE_TABLES);
