@@ -42,7 +42,7 @@ export function points(count: number): FeatureSource {
   return { features: features(), fields: FIELDS, geometryType: "esriGeometryPoint", spatialReference: { wkid: 4326 } };
 }
 
-/** `count` polygons (a 48-vertex exterior, every third with a 12-vertex hole), generated as they are read. */
+/** `count` polygons of 50 vertices (a 49-vertex exterior closed by a 50th, every third with a 12-vertex hole), generated as they are read. */
 export function polygons(count: number): FeatureSource {
   async function* features(): AsyncGenerator<ExportFeature> {
     const rnd = random(2);
@@ -60,7 +60,7 @@ export function polygons(count: number): FeatureSource {
         out.push(out[0]);
         return out;
       };
-      const rings = [ring(r, 48, true)];
+      const rings = [ring(r, 49, true)];
       if (i % 3 === 0) rings.push(ring(r / 4, 12, false));
       yield { attributes: attributes(i, rnd), geometry: { rings } };
     }

@@ -116,6 +116,7 @@ describe("exported names of @arcrest/export", () => {
         "ExportableLayer",
         "ExportedReplicaLayer",
         "GeocodeCandidateLike",
+        "GeocodeResultLike",
         "ReplicaAttachmentData",
         "ReplicaData",
       ]

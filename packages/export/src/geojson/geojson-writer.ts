@@ -1,10 +1,9 @@
-import { feature as geoJSONFeature, type Id } from "@turf/helpers";
 import { TextChunker } from "../bytes/streams.js";
 import { prepareSource, type PreparedSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
-import { plainValue } from "../values/plain-value.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
+import { featureJsonEncoder } from "./feature-json.js";
 
 /** Options of {@link writeGeoJSON} and {@link writeGeoJSONLines}. */
 export interface GeoJSONOptions extends WriterOptions {
@@ -22,24 +21,13 @@ interface FeatureEncoder {
 }
 
 async function featureEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeatureEncoder> {
-  const toGeoJSON = geoJSONConverter(
-    { hasZ: prepared.hasZ, hasM: prepared.hasM },
-    await wgs84Transform(prepared.spatialReference, prepared),
-    options.onWarning,
-  );
+  const transform = await wgs84Transform(prepared.spatialReference, prepared);
+  const toGeoJSON = geoJSONConverter({ hasZ: prepared.hasZ, hasM: prepared.hasM }, transform, options.onWarning);
   const idField =
     options.idField === false
       ? undefined
       : (options.idField ?? source.fields?.find((f) => f.type === "esriFieldTypeOID")?.name);
-  const columns = prepared.columns;
-  return (feature, index) => {
-    const properties: Record<string, unknown> = {};
-    for (const column of columns) properties[column.name] = plainValue(column, feature.attributes);
-    const geometry = toGeoJSON(feature.geometry, index);
-    const id = idField !== undefined ? feature.attributes?.[idField] : undefined;
-    const options: { id?: Id } = typeof id === "number" || typeof id === "string" ? { id } : {};
-    return JSON.stringify(geoJSONFeature(geometry, properties, options));
-  };
+  return featureJsonEncoder(prepared.columns, idField, toGeoJSON, !transform && !prepared.hasZ && !prepared.hasM);
 }
 
 function prepare(source: FeatureSource, options: GeoJSONOptions): Promise<PreparedSource> {

@@ -1,7 +1,8 @@
 import type { GeometryType, SpatialReference } from "@arcrest/core";
 import type { ExportFeature, FeatureSource, WarningHandler } from "../types.js";
 import { type Column, columnsForFields, inferColumns } from "../values/columns.js";
-import { abortable } from "./abortable.js";
+import { throwIfAborted } from "./abortable.js";
+import { featureIterator, iteratorOf } from "./feature-iterator.js";
 import { geometryHasM, geometryHasZ, geometryTypeOf } from "./geometry-info.js";
 
 /** A feature source with everything a writer must know before its first byte. */
@@ -43,16 +44,18 @@ export async function prepareSource(source: FeatureSource, options: PrepareOptio
   let head: ExportFeature[];
   let complete: boolean;
   let features: AsyncIterable<ExportFeature>;
+  throwIfAborted(signal);
   if (Array.isArray(source.features)) {
     head = source.features;
     complete = true;
-    features = abortable(head, signal);
+    features = featureIterator(head, undefined, signal);
   } else {
     const limit = options.lookahead ?? 1000;
-    const iterator = abortable(source.features, signal);
+    const iterator = iteratorOf(source.features);
     head = [];
     complete = false;
     while (head.length < limit) {
+      throwIfAborted(signal);
       const next = await iterator.next();
       if (next.done) {
         complete = true;
@@ -60,11 +63,7 @@ export async function prepareSource(source: FeatureSource, options: PrepareOptio
       }
       head.push(next.value);
     }
-    const buffered = head;
-    features = (async function* () {
-      yield* buffered;
-      if (!complete) yield* iterator;
-    })();
+    features = featureIterator(head, complete ? undefined : iterator, signal);
   }
 
   const columns = source.fields ? columnsForFields(source.fields, head, options.onWarning) : inferColumns(head);

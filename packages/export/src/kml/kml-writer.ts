@@ -73,22 +73,24 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   // a Document-level Schema for placemarks inside a Folder of a KMZ.
   chunker.push("</Schema>\n");
 
+  // Markup that is the same for every placemark, escaped once.
+  const schemaData = `<ExtendedData><SchemaData schemaUrl="#${escapeXml(schemaId)}">`;
+  const openTags = columns.map((column) => `<SimpleData name="${escapeXml(column.name)}">`);
   let index = 0;
   for await (const feature of prepared.features) {
-    const parts: string[] = ["<Placemark>"];
+    let text = "<Placemark>";
     if (nameField !== undefined) {
       const label = feature.attributes?.[nameField];
-      if (label !== null && label !== undefined) parts.push(`<name>${escapeXml(String(label))}</name>`);
+      if (label !== null && label !== undefined) text += `<name>${escapeXml(String(label))}</name>`;
     }
-    parts.push(`<ExtendedData><SchemaData schemaUrl="#${escapeXml(schemaId)}">`);
-    for (const column of columns) {
-      const value = plainValue(column, feature.attributes);
-      if (value !== null) parts.push(`<SimpleData name="${escapeXml(column.name)}">${escapeXml(String(value))}</SimpleData>`);
+    text += schemaData;
+    for (let i = 0; i < columns.length; i++) {
+      const value = plainValue(columns[i], feature.attributes);
+      if (value !== null) text += `${openTags[i]}${typeof value === "number" ? value : escapeXml(String(value))}</SimpleData>`;
     }
-    parts.push("</SchemaData></ExtendedData>");
-    parts.push(kmlGeometry(toGeoJSON(feature.geometry, index++)));
-    parts.push("</Placemark>\n");
-    const chunk = chunker.push(parts.join(""));
+    text += "</SchemaData></ExtendedData>";
+    text += kmlGeometry(toGeoJSON(feature.geometry, index++));
+    const chunk = chunker.push(`${text}</Placemark>\n`);
     if (chunk) yield chunk;
   }
   chunker.push("</Document>\n</kml>\n");

@@ -18,7 +18,7 @@ export type ExportableFeatureSet = Omit<FeatureSet<Record<string, unknown>>, "fe
  * the attributes.
  *
  * @param featureSet - the features with their description
- * @param destination - `.shp`, `.zip`, `.geojson`, `.json`, `.geojsonl`, `.kml`, `.kmz` or `.csv`
+ * @param destination - `.shp`, `.zip`, `.geojson`, `.json`, `.geojsonl`, `.kml`, `.kmz`, `.csv` or `.gpkg`
  * @throws DestinationExistsError when the destination exists and `overwrite` is not set
  */
 export async function exportFeatureSet(

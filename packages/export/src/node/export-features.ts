@@ -1,22 +1,24 @@
 import { createReadStream } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import type { Progress } from "@arcrest/core";
+import { iteratorOf } from "../input/feature-iterator.js";
 import { writeCSV, type CsvOptions } from "../csv/csv-writer.js";
 import { ExportAbortedError } from "../errors.js";
 import { writeGeoJSON, writeGeoJSONLines, type GeoJSONOptions } from "../geojson/geojson-writer.js";
-import { writeKML, writeKMZ, type KmlOptions } from "../kml/kml-writer.js";
+import { writeKML, type KmlOptions } from "../kml/kml-writer.js";
 import type { ShapefileOptions, ShapefilePart, ShapefileResult } from "../shapefile/shapefile-writer.js";
 import { writeShapefile } from "../shapefile/shapefile-writer.js";
 import type { ExportFeature, ExportWarning, FeatureSource } from "../types.js";
-import { zipStream } from "../zip/zip-stream.js";
 import { AtomicFiles } from "./atomic-files.js";
 import { FileSink, pipeToFile } from "./file-sink.js";
+import { zipFile } from "./zip-file.js";
 import { type ExportFormat, formatFromPath } from "./formats.js";
 import { fullPrjResolver } from "./full-prj.js";
+import { createGeoPackage, writeGeoPackageTable } from "./geopackage.js";
 
 /** Options of every function that writes features to a file. */
 export interface ExportFileOptions {
-  /** The format; default from the destination's extension (`.geojson .json .geojsonl .shp .zip .kml .kmz .csv`). */
+  /** The format; default from the destination's extension (`.geojson .json .geojsonl .shp .zip .kml .kmz .csv .gpkg`). */
   format?: ExportFormat;
   /** Replace an existing destination (default `false`: a `DestinationExistsError` is thrown). */
   overwrite?: boolean;
@@ -54,21 +56,55 @@ const SHAPEFILE_PARTS: ShapefilePart[] = ["shp", "shx", "dbf", "prj", "cpg"];
 const SHAPEFILE_STALE = [".sbn", ".sbx", ".qix", ".fbn", ".fbx", ".ain", ".aih", ".atx", ".ixs", ".mxs", ".shp.xml", ".qmd"];
 const PROGRESS_EVERY = 500;
 
-/** Counts features as they pass and reports progress. */
-async function* counted(
+/**
+ * Counts features as they pass and reports progress. A hand-written iterator
+ * (one `then` per feature) rather than a generator, which would add an await
+ * per feature of its own.
+ */
+function counted(
   features: AsyncIterable<ExportFeature> | Iterable<ExportFeature>,
   state: { count: number },
   onProgress: ((progress: Progress) => void) | undefined,
   total: () => number | undefined,
 ): AsyncGenerator<ExportFeature> {
-  for await (const feature of features) {
-    yield feature;
+  const inner = iteratorOf(features);
+  let hasPending = false;
+  // A feature counts once the writer asks for the next one (it has been written).
+  const settle = (): void => {
+    if (!hasPending) return;
+    hasPending = false;
     state.count++;
     if (onProgress && state.count % PROGRESS_EVERY === 0) {
       const t = total();
       onProgress({ done: state.count, ...(t !== undefined ? { total: t } : {}) });
     }
-  }
+  };
+  const step = (result: IteratorResult<ExportFeature>): IteratorResult<ExportFeature> => {
+    if (!result.done) {
+      hasPending = true;
+    }
+    return result;
+  };
+  const iterator: AsyncGenerator<ExportFeature> = {
+    next() {
+      settle();
+      const result = inner.next();
+      return result instanceof Promise ? result.then(step) : Promise.resolve(step(result));
+    },
+    async return(value?: unknown) {
+      settle();
+      await inner.return?.();
+      return { done: true, value: value as undefined };
+    },
+    async throw(error?: unknown) {
+      await inner.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 /** Stops a feature stream a writer gave up on (a query stops fetching its next pages). */
@@ -156,7 +192,7 @@ export async function writeFeaturesToFile(
           name: `${entryBase}.${part}`,
           data: createReadStream(scratch.get(part) as string) as AsyncIterable<Uint8Array>,
         }));
-        await pipeToFile(zipStream(entries), await FileSink.create(files.temp(path)));
+        await pipeToFile(zipFile(entries), await FileSink.create(files.temp(path)));
         break;
       }
       case "geojson":
@@ -176,8 +212,18 @@ export async function writeFeaturesToFile(
           ...options.kml,
           ...common,
         };
-        const bytes = format === "kml" ? writeKML(counting, kmlOptions) : writeKMZ(counting, kmlOptions);
+        const kml = writeKML(counting, kmlOptions);
+        const bytes = format === "kml" ? kml : zipFile([{ name: "doc.kml", data: kml }]);
         await pipeToFile(bytes, await FileSink.create(files.temp(path)));
+        break;
+      }
+      case "gpkg": {
+        const db = await createGeoPackage(files.temp(path));
+        try {
+          await writeGeoPackageTable(db, counting, name, common);
+        } finally {
+          db.close();
+        }
         break;
       }
     }

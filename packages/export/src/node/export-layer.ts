@@ -101,6 +101,8 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
   const geometryType: GeometryType | undefined = layer.geometryType;
   const features = layer.features({
     ...filter,
+    // Writers read epoch milliseconds as they come: a `Date` per value would only be taken apart again.
+    normalize: filter.normalize === false ? false : { dates: false, ...filter.normalize },
     outFields: fields.length > 0 ? fields.map((f) => f.name) : [layer.fields[0]?.name ?? "*"],
     returnGeometry: geometryType !== undefined,
     ...(requestSR ? { outSR: requestSR } : {}),
@@ -126,7 +128,7 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
 /**
  * Exports a layer (or table) to a file, streaming every matching feature from
  * `layer.features()` into the writer for the destination's extension (`.shp`,
- * `.zip`, `.geojson`, `.json`, `.geojsonl`, `.kml`, `.kmz`, `.csv`): the seed's
+ * `.zip`, `.geojson`, `.json`, `.geojsonl`, `.kml`, `.kmz`, `.csv`, `.gpkg`): the seed's
  * `layer_to_fc` and `layer_to_kmz`, in bounded memory. Written atomically: a
  * failed or aborted export leaves nothing, an existing destination is kept
  * unless `overwrite` is set.

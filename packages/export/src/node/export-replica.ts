@@ -28,7 +28,7 @@ export interface ReplicaData {
 
 /** Options of {@link exportReplica}. */
 export interface ExportReplicaOptions extends CallOptions, Pick<ExportFileOptions, "overwrite" | "shapefile" | "csv" | "kml" | "geojson"> {
-  /** File extension of each layer's file (format): `.geojson` (default), `.shp`, `.zip`, `.kml`, `.kmz`, `.csv`, `.json`. */
+  /** File extension of each layer's file (format): `.geojson` (default), `.shp`, `.zip`, `.kml`, `.kmz`, `.csv`, `.json`, `.gpkg` (one GeoPackage per layer, its table named after the layer). */
   extension?: string;
   /** Name of the attribute listing a feature's attachment files; default `attachments`. */
   attachmentField?: string;

@@ -2,7 +2,7 @@ import { extname } from "node:path";
 import { ExportValidationError } from "../errors.js";
 
 /** File formats `exportLayer` writes. */
-export type ExportFormat = "geojson" | "geojsonl" | "shapefile" | "shapefile-zip" | "kml" | "kmz" | "csv";
+export type ExportFormat = "geojson" | "geojsonl" | "shapefile" | "shapefile-zip" | "kml" | "kmz" | "csv" | "gpkg";
 
 const BY_EXTENSION: Record<string, ExportFormat> = {
   ".geojson": "geojson",
@@ -15,6 +15,7 @@ const BY_EXTENSION: Record<string, ExportFormat> = {
   ".kml": "kml",
   ".kmz": "kmz",
   ".csv": "csv",
+  ".gpkg": "gpkg",
 };
 
 /** The format for a destination path, from its extension (case-insensitive). */

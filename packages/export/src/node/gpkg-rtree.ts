@@ -1,0 +1,290 @@
+import type Database from "better-sqlite3";
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const CELL = 24;
+const BATCH = 100;
+
+/** A float32 at or below `x` (R-tree minimums must not grow when stored in single precision). */
+function down(x: number): number {
+  const f = Math.fround(x);
+  if (f <= x) return f;
+  return nextFloat32(f, -1);
+}
+
+/** A float32 at or above `x`. */
+function up(x: number): number {
+  const f = Math.fround(x);
+  if (f >= x) return f;
+  return nextFloat32(f, 1);
+}
+
+const scratch = new DataView(new ArrayBuffer(4));
+function nextFloat32(f: number, direction: 1 | -1): number {
+  if (f === 0) return direction * 1.401298464324817e-45;
+  scratch.setFloat32(0, f);
+  const bits = scratch.getInt32(0);
+  scratch.setInt32(0, (f > 0) === (direction > 0) ? bits + 1 : bits - 1);
+  return scratch.getFloat32(0);
+}
+
+/** An entry of an R-tree level: a row id (leaves) or a node number, and its box. */
+interface Entry {
+  id: number;
+  minx: number;
+  maxx: number;
+  miny: number;
+  maxy: number;
+}
+
+/** Boxes sorted in memory up to this many (24 bytes each, under 10 MB); beyond, SQLite sorts them on disk. */
+export const RTREE_IN_MEMORY = 400_000;
+
+/**
+ * Builds the SQLite R-tree of a GeoPackage spatial index in one pass instead
+ * of a row at a time: the boxes are put in Sort-Tile-Recursive order (sorted
+ * by x into slabs, each slab by y), packed into full leaves written straight
+ * into the R-tree's node, rowid and parent tables, and the upper levels (a few
+ * thousand entries for a million rows) packed the same way. Up to
+ * {@link RTREE_IN_MEMORY} boxes are kept and sorted in typed arrays; a larger
+ * layer spills them to a temporary table sorted by SQLite (on disk, so memory
+ * stays bounded). The result is an ordinary R-tree: SQLite and GDAL read it,
+ * and later edits update it through the usual triggers. Inserting row by row
+ * cost more than the rest of a point layer's export.
+ */
+export class RtreeBuilder {
+  readonly #db: Database.Database;
+  readonly #rtree: string;
+  readonly #limit: number;
+  #ids = new Float64Array(1024);
+  #boxes = new Float32Array(4096);
+  #count = 0;
+  /** Set once the boxes went to the staging table. */
+  #stage: { name: string; batch: Database.Statement; one: Database.Statement } | undefined;
+  /** Boxes waiting to be staged, five values each: one statement per batch instead of per row. */
+  readonly #pending: (number | bigint)[] = [];
+
+  /**
+   * @param rtree - name of the (empty) R-tree virtual table
+   * @param inMemory - boxes sorted in memory at most (default {@link RTREE_IN_MEMORY})
+   */
+  constructor(db: Database.Database, rtree: string, inMemory = RTREE_IN_MEMORY) {
+    this.#db = db;
+    this.#rtree = rtree;
+    this.#limit = inMemory;
+  }
+
+  /** Adds the box of row `id`. */
+  add(id: number | bigint, minx: number, maxx: number, miny: number, maxy: number): void {
+    if (this.#stage) {
+      this.#staged(id, minx, maxx, miny, maxy);
+      return;
+    }
+    if (this.#count === this.#limit) {
+      this.#spill();
+      this.#staged(id, minx, maxx, miny, maxy);
+      return;
+    }
+    if (this.#count === this.#ids.length) {
+      const ids = new Float64Array(Math.min(this.#ids.length * 2, this.#limit));
+      ids.set(this.#ids);
+      this.#ids = ids;
+      const boxes = new Float32Array(ids.length * 4);
+      boxes.set(this.#boxes);
+      this.#boxes = boxes;
+    }
+    const at = this.#count * 4;
+    this.#ids[this.#count++] = Number(id);
+    this.#boxes[at] = down(minx);
+    this.#boxes[at + 1] = up(maxx);
+    this.#boxes[at + 2] = down(miny);
+    this.#boxes[at + 3] = up(maxy);
+  }
+
+  #spill(): void {
+    const name = `temp.${quote(`${this.#rtree}_stage`)}`;
+    this.#db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY, minx REAL, maxx REAL, miny REAL, maxy REAL)`);
+    const rows = Array.from({ length: BATCH }, () => "(?, ?, ?, ?, ?)").join(", ");
+    this.#stage = { name, batch: this.#db.prepare(`INSERT INTO ${name} VALUES ${rows}`), one: this.#db.prepare(`INSERT INTO ${name} VALUES (?, ?, ?, ?, ?)`) };
+    const boxes = this.#boxes;
+    for (let i = 0; i < this.#count; i++) this.#staged(this.#ids[i], boxes[i * 4], boxes[i * 4 + 1], boxes[i * 4 + 2], boxes[i * 4 + 3]);
+    this.#ids = new Float64Array(0);
+    this.#boxes = new Float32Array(0);
+  }
+
+  #staged(id: number | bigint, minx: number, maxx: number, miny: number, maxy: number): void {
+    const pending = this.#pending;
+    pending.push(id, minx, maxx, miny, maxy);
+    if (pending.length === BATCH * 5 && this.#stage) {
+      this.#stage.batch.run(pending);
+      pending.length = 0;
+    }
+  }
+
+  /** Stages what is pending (call before committing a transaction). */
+  flush(): void {
+    const pending = this.#pending;
+    if (this.#stage) for (let i = 0; i < pending.length; i += 5) this.#stage.one.run(pending.slice(i, i + 5));
+    pending.length = 0;
+  }
+
+  /** Writes the tree (call inside the load's last transaction) and drops the staging table. */
+  finish(): void {
+    this.flush();
+    const db = this.#db;
+    // Writing the R-tree's own tables, while reading the sorted boxes, needs SQLite's defensive mode off.
+    db.unsafeMode(true);
+    try {
+      this.#write();
+    } finally {
+      db.unsafeMode(false);
+    }
+  }
+
+  #write(): void {
+    const db = this.#db;
+    const node = quote(`${this.#rtree}_node`);
+    const size = (db.prepare(`SELECT length(data) AS n FROM ${node} WHERE nodeno = 1`).get() as { n: number }).n;
+    const capacity = Math.floor((size - 4) / CELL);
+    const stage = this.#stage;
+    const total = stage ? (db.prepare(`SELECT count(*) AS n FROM ${stage.name}`).get() as { n: number }).n : this.#count;
+    const writeNode = db.prepare(`INSERT OR REPLACE INTO ${node} (nodeno, data) VALUES (?, ?)`);
+    const writeParent = db.prepare(`INSERT INTO ${quote(`${this.#rtree}_parent`)} (nodeno, parentnode) VALUES (?, ?)`);
+    const rowidTable = quote(`${this.#rtree}_rowid`);
+    if (total > 0) {
+      // Leaves in STR order; node 1 is the root, so other nodes are numbered from 2.
+      const first = total <= capacity ? 1 : 2;
+      const slab = Math.ceil(Math.sqrt(Math.ceil(total / capacity))) * capacity;
+      let sorted: Iterable<Entry>;
+      if (stage) {
+        // The order, once, in a temporary table: its row number k puts row k in leaf first + k / capacity.
+        const ordered = `temp.${quote(`${this.#rtree}_ordered`)}`;
+        db.exec(
+          `CREATE TABLE ${ordered} AS SELECT id, minx, maxx, miny, maxy FROM (SELECT *, (row_number() OVER (ORDER BY minx + maxx) - 1) / ${slab} AS slab FROM ${stage.name}) ORDER BY slab, miny + maxy`,
+        );
+        db.exec(`INSERT INTO ${rowidTable} (rowid, nodeno) SELECT id, ${first} + (rowid - 1) / ${capacity} FROM ${ordered}`);
+        sorted = entriesOf(db.prepare(`SELECT id, minx, maxx, miny, maxy FROM ${ordered} ORDER BY rowid`).raw().iterate() as IterableIterator<number[]>);
+      } else {
+        const order = this.#strOrder(slab);
+        this.#writeRowids(rowidTable, order, first, capacity);
+        sorted = this.#entries(order);
+      }
+      let next = first;
+      let level: Entry[] = [];
+      let cells: Entry[] = [];
+      const flushLeaf = (): void => {
+        const nodeno = total <= capacity ? 1 : next++;
+        writeNode.run(nodeno, encodeNode(cells, size, 0));
+        level.push(boxOf(nodeno, cells));
+        cells = [];
+      };
+      for (const entry of sorted) {
+        cells.push(entry);
+        if (cells.length === capacity) flushLeaf();
+      }
+      if (cells.length > 0) flushLeaf();
+      // Upper levels until one node holds the rest: that is the root, with the depth in its first two bytes.
+      let depth = 0;
+      while (level.length > 1) {
+        depth++;
+        const root = level.length <= capacity;
+        const parents: Entry[] = [];
+        for (const group of strGroups(level, capacity)) {
+          const nodeno = root ? 1 : next++;
+          writeNode.run(nodeno, encodeNode(group, size, root ? depth : 0));
+          for (const child of group) writeParent.run(child.id, nodeno);
+          parents.push(boxOf(nodeno, group));
+        }
+        level = parents;
+      }
+    }
+    if (stage) {
+      db.exec(`DROP TABLE ${stage.name}`);
+      db.exec(`DROP TABLE IF EXISTS temp.${quote(`${this.#rtree}_ordered`)}`);
+    }
+  }
+
+  /** Indices of the in-memory boxes in STR order. */
+  #strOrder(slab: number): Uint32Array {
+    const n = this.#count;
+    const b = this.#boxes;
+    const cx = new Float64Array(n);
+    const cy = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      cx[i] = b[i * 4] + b[i * 4 + 1];
+      cy[i] = b[i * 4 + 2] + b[i * 4 + 3];
+    }
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((p, q) => cx[p] - cx[q]);
+    for (let s = 0; s < n; s += slab) order.subarray(s, Math.min(n, s + slab)).sort((p, q) => cy[p] - cy[q]);
+    return order;
+  }
+
+  /** The rowid → leaf map, many rows a statement. */
+  #writeRowids(table: string, order: Uint32Array, first: number, capacity: number): void {
+    const rows = Array.from({ length: BATCH }, () => "(?, ?)").join(", ");
+    const batch = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES ${rows}`);
+    const one = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES (?, ?)`);
+    const values: number[] = [];
+    for (let k = 0; k < order.length; k++) {
+      values.push(this.#ids[order[k]], first + Math.floor(k / capacity));
+      if (values.length === BATCH * 2) {
+        batch.run(values);
+        values.length = 0;
+      }
+    }
+    for (let i = 0; i < values.length; i += 2) one.run(values[i], values[i + 1]);
+  }
+
+  *#entries(order: Uint32Array): Generator<Entry> {
+    const b = this.#boxes;
+    for (const i of order) yield { id: this.#ids[i], minx: b[i * 4], maxx: b[i * 4 + 1], miny: b[i * 4 + 2], maxy: b[i * 4 + 3] };
+  }
+}
+
+/** Entries from SQL rows `[id, minx, maxx, miny, maxy]`, rounded outwards to float32. */
+function* entriesOf(rows: Iterable<number[]>): Generator<Entry> {
+  for (const [id, minx, maxx, miny, maxy] of rows) yield { id, minx: down(minx), maxx: up(maxx), miny: down(miny), maxy: up(maxy) };
+}
+
+/** The box around `entries`, as an entry for node `id`. */
+function boxOf(id: number, entries: Entry[]): Entry {
+  const box = { id, minx: Infinity, maxx: -Infinity, miny: Infinity, maxy: -Infinity };
+  for (const e of entries) {
+    if (e.minx < box.minx) box.minx = e.minx;
+    if (e.maxx > box.maxx) box.maxx = e.maxx;
+    if (e.miny < box.miny) box.miny = e.miny;
+    if (e.maxy > box.maxy) box.maxy = e.maxy;
+  }
+  return box;
+}
+
+/** Sort-Tile-Recursive grouping of one level in memory. */
+function strGroups(entries: Entry[], capacity: number): Entry[][] {
+  const byX = [...entries].sort((a, b) => a.minx + a.maxx - (b.minx + b.maxx));
+  const slab = Math.ceil(Math.sqrt(Math.ceil(entries.length / capacity))) * capacity;
+  const groups: Entry[][] = [];
+  for (let s = 0; s < byX.length; s += slab) {
+    const column = byX.slice(s, s + slab).sort((a, b) => a.miny + a.maxy - (b.miny + b.maxy));
+    for (let i = 0; i < column.length; i += capacity) groups.push(column.slice(i, i + capacity));
+  }
+  return groups;
+}
+
+/** An R-tree node blob: depth (root only), cell count, then id and float32 box per cell, big-endian, zero-padded. */
+function encodeNode(cells: Entry[], size: number, depth: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, depth);
+  view.setUint16(2, cells.length);
+  let at = 4;
+  for (const c of cells) {
+    view.setBigInt64(at, BigInt(c.id));
+    view.setFloat32(at + 8, c.minx);
+    view.setFloat32(at + 12, c.maxx);
+    view.setFloat32(at + 16, c.miny);
+    view.setFloat32(at + 20, c.maxy);
+    at += CELL;
+  }
+  return bytes;
+}
