@@ -4,6 +4,7 @@ import { createIncidentsService } from "./incidents.js";
 import { createOddServices } from "./odd.js";
 import { createParcelsService } from "./parcels.js";
 import { createPrng } from "./prng.js";
+import { createGPService } from "../gp/service.js";
 import type { SampleDataset } from "./types.js";
 
 /** Options of {@link createDefaultDataset}. */
@@ -15,7 +16,7 @@ export interface DefaultDatasetOptions {
 /**
  * The default sample data: `ahps_gauges` (root), `SanFrancisco/311Incidents`,
  * `Boundaries/Districts`, `Odd/NoPagination`, `Odd/ShortPages`, `Odd/Empty` and `Secure/Parcels`
- * (folder `Secure` needs a token). Every call returns fresh, independent data.
+ * (folder `Secure` needs a token) and the GPServer `Tools`. Every call returns fresh, independent data.
  */
 export function createDefaultDataset(options: DefaultDatasetOptions = {}): SampleDataset {
   const seed = options.seed ?? 1;
@@ -30,6 +31,7 @@ export function createDefaultDataset(options: DefaultDatasetOptions = {}): Sampl
       createDistrictsService(rng(3)),
       ...createOddServices(rng(4)),
       createParcelsService(rng(5)),
+      createGPService(),
     ],
   };
 }

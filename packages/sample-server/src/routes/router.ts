@@ -1,6 +1,7 @@
 import type { Route, RequestContext } from "../context.js";
 import { errorReply, type Reply } from "../http/reply.js";
 import { directoryRoute } from "./directory.js";
+import { gpRoute } from "./gp.js";
 import { infoRoute } from "./info.js";
 import { outputRoute } from "./output.js";
 import { servicesRoute } from "./services.js";
@@ -10,7 +11,7 @@ import { tokensRoute } from "./tokens.js";
  * Route families, tried in order. New families (admin, geocode, GP, ...) are added here as new
  * files; service operations are added to the service route list in services.ts.
  */
-const ROUTES: Route[] = [infoRoute, tokensRoute, outputRoute, servicesRoute, directoryRoute];
+const ROUTES: Route[] = [infoRoute, tokensRoute, outputRoute, gpRoute, servicesRoute, directoryRoute];
 
 /** Answers a request with the first route that handles it, else a 404 error body. */
 export async function dispatch(ctx: RequestContext): Promise<Reply> {

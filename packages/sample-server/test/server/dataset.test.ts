@@ -41,6 +41,7 @@ describe("default dataset", () => {
       "Odd/ShortPages:MapServer",
       "Odd/Empty:MapServer",
       "Secure/Parcels:MapServer",
+      "Tools:GPServer",
     ]);
   });
 
