@@ -49,7 +49,17 @@ function fromEsriFeatureSet(value: Record<string, unknown>): FeatureSet<Record<s
   return { ...rest, ...featureSetOf(copies, spatialReference), ...(typeof rest.geometryType === "string" ? { geometryType: rest.geometryType } : {}) } as FeatureSet<Record<string, unknown>>;
 }
 
-function convert(value: unknown): FeatureSet<Record<string, unknown>> | { url: string } {
+/** A JSON text (as the seed passes `str(point)`) read as the value it holds. */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Error("the text is not JSON");
+  }
+}
+
+function convert(input: unknown): FeatureSet<Record<string, unknown>> | { url: string } {
+  const value = typeof input === "string" ? parsed(input) : input;
   if (value instanceof Geometry) {
     const { feature, sr } = fromGeometry(value);
     return featureSetOf([feature], sr);
@@ -83,7 +93,7 @@ function convert(value: unknown): FeatureSet<Record<string, unknown>> | { url: s
  * A GPFeatureRecordSetLayer input as the server reads it: `{ geometryType, spatialReference, features }`.
  * Accepts a core `Geometry`, Esri JSON geometry / feature / feature set (with `sr` or
  * `spatialReference`), GeoJSON geometry / Feature / FeatureCollection, a list of geometries or
- * features, or `{ url }` of a layer.
+ * features, `{ url }` of a layer, or any of these as JSON text.
  *
  * @throws ValidationError naming `inputs.<name>` when the value is none of these
  */
