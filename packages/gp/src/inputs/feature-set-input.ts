@@ -13,12 +13,10 @@ import {
   type GeometryInput,
   type SpatialReference,
 } from "@arcrest/core";
+import { isObject } from "../parse/shape.js";
 
 type Features = EsriFeature<Record<string, unknown>>[];
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A feature set of features whose geometries carry no spatial reference of their own. */
 function featureSetOf(features: Features, spatialReference: SpatialReference | undefined): FeatureSet<Record<string, unknown>> {

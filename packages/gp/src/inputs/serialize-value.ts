@@ -1,14 +1,17 @@
 import { ValidationError } from "@arcrest/core";
+import { isObject } from "../parse/shape.js";
 import type { GPParameter } from "../types.js";
 import { featureSetInput } from "./feature-set-input.js";
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function fail(name: string, dataType: string, value: unknown, expected: string): never {
+  throw new ValidationError(`inputs.${name}`, `a ${dataType} needs ${expected}, got ${shown(value)}`);
 }
 
-function fail(name: string, dataType: string, value: unknown, expected: string): never {
-  const shown = value instanceof Date ? value.toISOString() : typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? "an array" : typeof value;
-  throw new ValidationError(`inputs.${name}`, `a ${dataType} needs ${expected}, got ${shown}`);
+function shown(value: unknown): string {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : value.toISOString();
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return String(value);
+  return Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
 }
 
 /** The JSON value of one input (before it is written into the request), by data type. */
