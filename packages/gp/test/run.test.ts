@@ -111,10 +111,17 @@ describe("GPTask", () => {
       { type: "Point", coordinates: [-95.25, 38.96] },
       { type: "FeatureCollection", features: [{ type: "Feature", properties: { n: 1 }, geometry: { type: "Point", coordinates: [-95.25, 38.96] } }] },
       JSON.stringify(SEED_POINT),
+      { x: -10603050, y: 4715351, spatialReference: { wkid: 3857 } },
+      [{ geometry: { x: -10603050, y: 4715351, spatialReference: { wkid: 3857 } }, attributes: { n: 1 } }],
     ];
     for (const input of inputs) {
+      const from = ctx.server.requests.length;
       const result = await task.run({ Input_Location: input, Drive_Times: "1" });
       expect(result.featureSet("Output_Drive_Time_Polygons").features).toHaveLength(1);
+      const sent = JSON.parse(paramsOf(requestsTo(ctx.server, "/execute", from)[0]).Input_Location) as { geometryType: string; spatialReference: { wkid: number }; features: unknown[] };
+      expect(sent.geometryType).toBe("esriGeometryPoint");
+      expect([4326, 3857, 102100]).toContain(sent.spatialReference.wkid);
+      expect(sent.features).toHaveLength(1);
     }
   });
 });
