@@ -27,6 +27,7 @@ export type GPDataType =
 export interface GPParameter {
   /** The name inputs and results use. */
   name: string;
+  /** What values it takes (see {@link GPDataType}). */
   dataType: GPDataType;
   /** `esriGPParameterDirectionInput` or `esriGPParameterDirectionOutput`. */
   direction: "esriGPParameterDirectionInput" | "esriGPParameterDirectionOutput" | (string & {});
@@ -36,19 +37,29 @@ export interface GPParameter {
   defaultValue: unknown;
   /** The allowed values, when the task restricts them. */
   choiceList?: string[];
+  /** The label a user interface shows. */
   displayName?: string;
+  /** What the parameter is for. */
   description?: string;
+  /** The group the parameter belongs to in a user interface. */
   category?: string;
 }
 
 /** A task resource (`.../GPServer/<TaskName>?f=json`). */
 export interface GPTaskInfo {
+  /** The task's name (the last segment of its URL). */
   name: string;
+  /** The label a user interface shows. */
   displayName?: string;
+  /** What the task does. */
   description?: string;
+  /** The task's category. */
   category?: string;
+  /** A page documenting the task. */
   helpUrl?: string;
+  /** Whether `execute` or `submitJob` runs it. */
   executionType: GPExecutionType;
+  /** Inputs and outputs, in the task's order. */
   parameters: GPParameter[];
 }
 
@@ -68,11 +79,13 @@ export type GPJobStatus =
 export interface GPMessage {
   /** `esriJobMessageTypeInformative`, `...Warning`, `...Error` (and others some servers send). */
   type: string;
+  /** The message text. */
   description: string;
 }
 
 /** A job as `jobs/<id>` describes it. */
 export interface GPJobInfo {
+  /** The server's id of the job. */
   jobId: string;
   /** The status as the server wrote it (an `esriJob*` value; anything else is treated as a failure). */
   status: GPJobStatus | (string & {});
@@ -91,6 +104,7 @@ export interface GPFileValue {
 
 /** A linear unit value (`GPLinearUnit`). */
 export interface GPLinearUnitValue {
+  /** The distance, in `units`. */
   distance: number;
   /** An `esri*` unit name such as `esriMiles` or `esriMeters`. */
   units: string;
@@ -119,8 +133,11 @@ export type GPValue =
 
 /** One output of a run or job. */
 export interface GPResult {
+  /** The output parameter's name. */
   paramName: string;
+  /** Its data type, which decides the type of `value`. */
   dataType: GPDataType;
+  /** The value, typed by `dataType` (see {@link GPValue}). */
   value: GPValue;
 }
 

@@ -104,6 +104,25 @@ describe("cancel and timeout", () => {
     expect((await job.status()).status).toBe("esriJobCancelled");
   });
 
+  it("a synchronous run: abort rejects with the reason before execute is sent; timeout rejects with GPTimeoutError", async () => {
+    const task = await GPTask.connect(`${ctx.gp}/CreateDriveTimePolygons`, { session: ctx.session });
+    const controller = new AbortController();
+    controller.abort(new Error("never mind"));
+    const from = ctx.server.requests.length;
+    await expect(task.run({ Input_Location: SEED_POINT }, { signal: controller.signal })).rejects.toThrow("never mind");
+    expect(requestsTo(ctx.server, "/execute", from)).toHaveLength(0);
+
+    // The server holds the answer for 30 s; the 50 ms timeout ends the call first.
+    ctx.server.faults.add({ match: /\/CreateDriveTimePolygons\/execute/, fault: { kind: "delay", ms: 30_000 } });
+    try {
+      const error = await task.run({ Input_Location: SEED_POINT }, { timeout: 50 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GPTimeoutError);
+      expect(error).toMatchObject({ jobId: undefined, timeoutMs: 50 });
+    } finally {
+      ctx.server.faults.clear();
+    }
+  });
+
   it("job.cancel() cancels a running job", async () => {
     const task = await GPTask.connect(`${ctx.gp}/SlowCount`, { session: ctx.session });
     const job = await task.submit({});

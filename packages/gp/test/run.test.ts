@@ -52,10 +52,10 @@ describe("GPTask", () => {
     const task = await GPTask.connect(`${ctx.gp}/CreateDriveTimePolygonsAsync`, { session: ctx.session });
     const from = ctx.server.requests.length;
     const progress: GPProgress[] = [];
-    const result = await task.run({ Input_Location: SEED_POINT, Drive_Times: "2 4" }, { ...FAST, outSR: 4326, onProgress: (p) => progress.push(p) });
+    const result = await task.run({ Input_Location: SEED_POINT, Drive_Times: "2 4" }, { ...FAST, outSR: 4326, processSR: { wkid: 3857 }, returnZ: false, onProgress: (p) => progress.push(p) });
     expect(result.jobId).toMatch(/^j[0-9a-f]{32}$/);
     expect(requestsTo(ctx.server, "/submitJob", from)).toHaveLength(1);
-    expect(paramsOf(requestsTo(ctx.server, "/submitJob", from)[0])["env:outSR"]).toBe("4326");
+    expect(paramsOf(requestsTo(ctx.server, "/submitJob", from)[0])).toMatchObject({ "env:outSR": "4326", "env:processSR": '{"wkid":3857}', returnZ: "false" });
     expect(requestsTo(ctx.server, `/jobs/${result.jobId}/results/Output_Drive_Time_Polygons`, from)).toHaveLength(1);
     const polygons = result.featureSet("Output_Drive_Time_Polygons");
     expect(polygons.spatialReference?.wkid).toBe(4326);
