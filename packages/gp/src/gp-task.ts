@@ -73,7 +73,7 @@ export class GPTask {
     checkPollInterval(options.pollInterval);
     checkTimeout(options.timeout);
     if (this.executionType === "esriExecutionTypeSynchronous") {
-      const result = await execute(this.url, { ...environment(call), inputs, parameters: this.parameters, ...timing(call) });
+      const result = await execute(this.url, { ...environmentAndCall(call), inputs, parameters: this.parameters, ...timing(call) });
       call.onProgress?.({ jobId: undefined, status: result.status, messages: result.messages });
       return result;
     }
@@ -92,7 +92,7 @@ export class GPTask {
       throw new ValidationError("executionType", `${this.name} is a synchronous task: use run(), which calls execute`);
     }
     const call = this.#call(options);
-    const job = await submitJob(this.url, { ...environment(call), inputs, parameters: this.parameters });
+    const job = await submitJob(this.url, { ...environmentAndCall(call), inputs, parameters: this.parameters });
     return GPJob.resume(this.url, job.jobId, call.session ? { session: call.session } : {});
   }
 
@@ -106,11 +106,13 @@ export class GPTask {
   }
 }
 
-function environment(options: GPEnvironmentOptions & CallOptions): GPEnvironmentOptions & CallOptions {
+/** The environment settings, session and signal of run/submit options (not polling or progress). */
+function environmentAndCall(options: GPEnvironmentOptions & CallOptions): GPEnvironmentOptions & CallOptions {
   const { outSR, processSR, returnZ, returnM, session, signal } = options;
   return { outSR, processSR, returnZ, returnM, session, signal };
 }
 
+/** The `timeout` option, when given. */
 function timing(options: GPRunOptions): { timeout?: number } {
   return options.timeout === undefined ? {} : { timeout: options.timeout };
 }
