@@ -12,9 +12,10 @@ import { ArcServerAdmin } from "@arcrest/admin";
 import { MapService } from "@arcrest/query";
 import { FeatureService } from "@arcrest/feature-edit";
 import { attachmentFile, saveAttachment } from "@arcrest/feature-edit/node";
-import { clip, exportGeocodeResults, exportLayer, exportReplica } from "@arcrest/export/node";
+import { clip, exportFeatureSet, exportGeocodeResults, exportLayer, exportReplica } from "@arcrest/export/node";
 import { Geocoder } from "@arcrest/geocode";
 import { Portal } from "@arcrest/portal";
+import { GPTask } from "@arcrest/gp";
 import { startSampleServer } from "@arcrest/sample-server";
 import { ImageService } from "@arcrest/image";
 import { clipToFile } from "@arcrest/image/node";
@@ -47,6 +48,7 @@ export interface WalkthroughReport {
   admin: AdminReport;
   geocode: GeocodeReport;
   image: ImageStepsReport;
+  gp: GPStepsReport;
 }
 
 /** Runs every step that exists so far; later packages add theirs. */
@@ -199,6 +201,7 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
 
   const portal = await portalSteps(options, log, step);
   const admin = await adminSteps(options.restUrl.replace(/\/rest\/services\/?$/, "/admin"), step, log);
+  const gp = await gpSteps({ ...options, log, step, session });
 
   return {
     folders: ags.folders.length,
@@ -217,6 +220,7 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
     admin,
     geocode,
     image: await imageSteps(options.restUrl, options.outDir, session, log),
+    gp,
   };
 }
 
@@ -420,6 +424,49 @@ async function imageSteps(restUrl: string, outDir: string, session: Session, log
 }
 
 // ---- end of image steps -----------------------------------------------------------------------
+
+
+// ---- Geoprocessing (@arcrest/gp) -------------------------------------------------------------
+
+/** What the geoprocessing steps found. */
+export interface GPStepsReport {
+  /** `name dataType` of each parameter of the task. */
+  parameters: string[];
+  /** The first result's name and data type. */
+  paramName: string;
+  dataType: string;
+  /** Progress messages reported while the task ran. */
+  messages: string[];
+  /** The exported shapefile. */
+  file: string;
+}
+
+/** The seed's "Geoprocessing Services" steps: the drive-time GPTask, run, and its result exported. */
+export async function gpSteps(options: WalkthroughOptions & { session: Session; log: (line: string) => void; step: (title: string) => void }): Promise<GPStepsReport> {
+  const { log, step, session } = options;
+  step("Geoprocessing: connect to the drive-time GP task and list its parameters");
+  const gp = await GPTask.connect(`${options.restUrl}/Tools/GPServer/CreateDriveTimePolygons`, { session });
+  log(`GP Task "${gp.name}" parameters:`);
+  for (const p of gp.parameters) log(`\t${p.name} ${p.dataType}`);
+
+  step("Run the task with Input_Location and Drive_Times (execute or submitJob, as the task says)");
+  const point = {
+    geometryType: "esriGeometryPoint",
+    features: [{ geometry: { x: -10603050.16225853, y: 4715351.1473399615, spatialReference: { wkid: 102100, latestWkid: 3857 } } }],
+    sr: { wkid: 102100, latestWkid: 3857 },
+  };
+  const messages: string[] = [];
+  const gpResult = await gp.run({ Input_Location: point, Drive_Times: "1 2 3" }, { onProgress: (p) => messages.push(...p.messages.map((m) => m.description)) });
+  const result = gpResult.results[0];
+  log(`Output Result: "${result.paramName}", data type: ${result.dataType}`);
+
+  step("Export the result (a feature set) to a shapefile");
+  const driveTimes = join(options.outDir, "drive_times.shp");
+  await exportFeatureSet(gpResult.featureSet("Output_Drive_Time_Polygons"), driveTimes, { overwrite: true });
+  log(`wrote ${driveTimes}`);
+  return { parameters: gp.parameters.map((p) => `${p.name} ${p.dataType}`), paramName: result.paramName, dataType: result.dataType, messages, file: driveTimes };
+}
+// ---- end of geoprocessing ---------------------------------------------------------------------
 
 /** A small valid PNG (a 16×16 blue square), standing in for the seed's downloaded image. */
 function tinyPng(): Uint8Array {

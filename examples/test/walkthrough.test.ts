@@ -96,5 +96,20 @@ describe("the seed walkthrough", () => {
       expect(sacInfo).not.toMatch(/^status:/m);
       expect(execFileSync("ogrinfo", ["-so", "-al", shp], { encoding: "utf8" })).toMatch(/Pseudo.Mercator|Mercator_Auxiliary_Sphere/);
     }
+
+    // Geoprocessing steps: the parameters listed, the run's result, and the exported drive-time polygons.
+    expect(report.gp.parameters).toEqual([
+      "Input_Location GPFeatureRecordSetLayer",
+      "Drive_Times GPString",
+      "Output_Drive_Time_Polygons GPFeatureRecordSetLayer",
+    ]);
+    expect(report.gp).toMatchObject({ paramName: "Output_Drive_Time_Polygons", dataType: "GPFeatureRecordSetLayer" });
+    expect(report.gp.messages.at(-1)).toBe("Succeeded.");
+    expect(existsSync(report.gp.file)).toBe(true);
+    if (existsSync("/usr/bin/ogrinfo") || process.env.CI) {
+      const gpInfo = execFileSync("ogrinfo", ["-so", "-al", report.gp.file], { encoding: "utf8" });
+      expect(gpInfo).toMatch(/^Geometry: Polygon$/m);
+      expect(gpInfo).toMatch(/^Feature Count: 3$/m);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { IMAGE_SERVICES } from "../image-server/catalog.js";
 import { createOddServices } from "./odd.js";
 import { createParcelsService } from "./parcels.js";
 import { createPrng } from "./prng.js";
+import { createGPService } from "../gp/service.js";
 import type { SampleDataset } from "./types.js";
 
 /** Options of {@link createDefaultDataset}. */
@@ -16,7 +17,7 @@ export interface DefaultDatasetOptions {
 /**
  * The default sample data: `ahps_gauges` (root), `SanFrancisco/311Incidents`,
  * `Boundaries/Districts`, `Elevation/DEM` and `Imagery/RGB` (ImageServer, see image-server/catalog.ts), `Odd/NoPagination`, `Odd/ShortPages`, `Odd/Empty` and `Secure/Parcels`
- * (folder `Secure` needs a token). Every call returns fresh, independent data.
+ * (folder `Secure` needs a token) and the GPServer `Tools`. Every call returns fresh, independent data.
  */
 export function createDefaultDataset(options: DefaultDatasetOptions = {}): SampleDataset {
   const seed = options.seed ?? 1;
@@ -32,6 +33,7 @@ export function createDefaultDataset(options: DefaultDatasetOptions = {}): Sampl
       ...createOddServices(rng(4)),
       createParcelsService(rng(5)),
       ...IMAGE_SERVICES.map((image) => ({ name: image.name, type: "ImageServer" as const, layers: [], currentVersion: 10.81 })),
+      createGPService(),
     ],
   };
 }

@@ -4,6 +4,7 @@ import { adminRoute } from "./admin.js";
 import { directoryRoute } from "./directory.js";
 import { geocodeRoute } from "./geocode.js";
 import { imageServerRoute } from "./image-server.js";
+import { gpRoute } from "./gp.js";
 import { infoRoute } from "./info.js";
 import { outputRoute } from "./output.js";
 import { portalRoute } from "./portal.js";
@@ -23,6 +24,7 @@ const ROUTES: Route[] = [
   outputRoute,
   geocodeRoute,
   imageServerRoute,
+  gpRoute,
   servicesRoute,
   directoryRoute, // folders and the services root, after the services themselves
 ];

@@ -44,6 +44,7 @@ describe("default dataset", () => {
       "Elevation/DEM:ImageServer",
       "Imagery/RGB:ImageServer",
       "Imagery/CatalogOnly:ImageServer",
+      "Tools:GPServer",
     ]);
   });
 

@@ -15,7 +15,10 @@ describe("services directory", () => {
     expect(body).toEqual({
       currentVersion: 10.81,
       folders: ["Boundaries", "Elevation", "Imagery", "Locators", "Odd", "SanFrancisco", "Secure"],
-      services: [{ name: "ahps_gauges", type: "MapServer" }],
+      services: [
+        { name: "ahps_gauges", type: "MapServer" },
+        { name: "Tools", type: "GPServer" },
+      ],
     });
   });
 
