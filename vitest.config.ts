@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ["source", "import", "default"] },
   ssr: { resolve: { conditions: ["source", "import", "default"] } },
   test: {
-    projects: ["packages/*", "examples"],
+    projects: ["packages/*", "examples", "examples/web"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-export { cleanUrl } from "./catalog/service-url.js";
+export { cleanUrl, parseServiceUrl, type ServiceUrlParts } from "./catalog/service-url.js";
 export { serverRoot } from "./auth/server-root.js";
 export { normalizeEsriGeometry, closeRing, type ZMDefaults } from "./geometry/normalize-esri.js";
 export { groupRings, type RingGroup } from "./geometry/group-rings.js";

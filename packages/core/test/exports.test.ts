@@ -210,6 +210,7 @@ describe("exported names of @arcrest/core", () => {
         "closeRing",
         "groupRings",
         "normalizeEsriGeometry",
+        "parseServiceUrl",
         "ringArea",
         "serverRoot",
       ]
@@ -221,6 +222,7 @@ describe("exported names of @arcrest/core", () => {
       [
         "RingContainment",
         "RingGroup",
+        "ServiceUrlParts",
         "ZMDefaults",
       ]
     `);

@@ -95,6 +95,7 @@ describe("exported names of @arcrest/export", () => {
         "exportGeocodeResults",
         "exportLayer",
         "exportReplica",
+        "formatFromPath",
         "fullPrjResolver",
         "writeFeaturesToFile",
       ]

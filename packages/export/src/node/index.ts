@@ -8,7 +8,7 @@
 export { writeFeaturesToFile, type ExportFileOptions, type ExportResult } from "./export-features.js";
 export { exportFeatureSet, type ExportableFeatureSet } from "./export-feature-set.js";
 export { exportGeocodeResults, type GeocodeCandidateLike, type GeocodeResultLike, type ExportGeocodeOptions } from "./export-geocode-results.js";
-export type { ExportFormat } from "./formats.js";
+export { formatFromPath, type ExportFormat } from "./formats.js";
 export { fullPrjResolver } from "./full-prj.js";
 export { exportLayer, type ExportLayerOptions, type ExportableLayer, type ExportQueryOptions } from "./export-layer.js";
 export { clip, type ClipOptions } from "./clip.js";

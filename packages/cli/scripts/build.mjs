@@ -1,0 +1,22 @@
+// Builds the `arcrest` command into one file, dist/arcrest.js. The @arcrest packages (and the private sample
+// server behind `serve-sample`) are bundled from source, so the command never runs a stale build of a sibling;
+// this package's own dependencies stay external and are installed with it.
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+await build({
+  entryPoints: [new URL("../src/main.ts", import.meta.url).pathname],
+  outfile: new URL("../dist/arcrest.js", import.meta.url).pathname,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  conditions: ["source"],
+  external: Object.keys(pkg.dependencies ?? {}),
+  // Bundled CommonJS dependencies (proj4) may call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __arcrestRequire } from 'node:module'; const require = __arcrestRequire(import.meta.url);" },
+  sourcemap: true,
+  logLevel: "warning",
+});
