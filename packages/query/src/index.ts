@@ -76,3 +76,4 @@ export { createAttributeNormalizer, type AttributeNormalizer } from "./normalize
 export { codedValueDecoder, codedValueTable, type CodedValueTable } from "./normalize/coded-values.js";
 export { normalizeGuid } from "./normalize/guid.js";
 export { andWhere, isTrivialWhere } from "./params/where.js";
+export { sql, sqlLiteral, whereIn, type SqlValue } from "./params/sql.js";
