@@ -68,3 +68,6 @@ export { IncompleteResultError, type IncompleteResultErrorInit } from "./errors/
 // What the paging callbacks (`onPlan`, `onMetadata`) receive.
 export type { PagingPlan, QueryFacts } from "./paging/planner.js";
 export type { ParsedFeatureSet } from "./parse/feature-set.js";
+
+// Writing values into where clauses.
+export { sql, sqlLiteral, whereIn, type SqlValue } from "./params/sql.js";

@@ -50,8 +50,11 @@ describe("exported names of @arcrest/query", () => {
         "queryService",
         "queryStatistics",
         "searchCursor",
+        "sql",
+        "sqlLiteral",
         "streamFeatures",
         "streamPages",
+        "whereIn",
       ]
     `);
   });
@@ -104,6 +107,7 @@ describe("exported names of @arcrest/query", () => {
         "SingleQueryOptions",
         "SpatialReferenceInput",
         "SpatialRelationship",
+        "SqlValue",
         "StatisticDefinition",
         "StatisticType",
         "StreamFeaturesOptions",

@@ -16,6 +16,15 @@ export function parseEsriFeature(value: unknown, url: string): EsriFeature<Recor
   return geometry === undefined ? { attributes } : { attributes, geometry };
 }
 
+/** `fields` as sent, or none; a field without a string `name` is a broken answer, not something to guess around. */
+function parseFields(value: unknown, url: string): Field[] {
+  if (!Array.isArray(value)) return [];
+  for (const field of value) {
+    if (!isRecord(field) || typeof field.name !== "string") throw unexpectedResponse(url, "fields with a name", field);
+  }
+  return value as Field[];
+}
+
 /**
  * Parses a layer `query` answer in Esri JSON. Accepts what real servers send:
  * no `fields` (only `fieldAliases`), no `objectIdFieldName` (found from the
@@ -23,13 +32,11 @@ export function parseEsriFeature(value: unknown, url: string): EsriFeature<Recor
  */
 export function parseFeatureSet(json: unknown, url: string): ParsedFeatureSet {
   if (!isRecord(json) || !Array.isArray(json.features)) throw unexpectedResponse(url, "a feature set ({ features: [...] })", json);
-  const fields = Array.isArray(json.fields) ? (json.fields as Field[]) : [];
+  const fields = parseFields(json.fields, url);
   const features = json.features as unknown[];
-  // Parse lazily-safe but cheaply: features are trusted to be objects after a spot check of the first.
-  if (features.length > 0 && !isRecord(features[0])) throw unexpectedResponse(url, "feature objects", features[0]);
   for (let i = 0; i < features.length; i++) {
-    const f = features[i] as Record<string, unknown>;
-    if (!isRecord(f.attributes)) features[i] = parseEsriFeature(f, url);
+    const f = features[i];
+    if (!isRecord(f) || !isRecord(f.attributes)) features[i] = parseEsriFeature(f, url);
   }
   const declaredOid = typeof json.objectIdFieldName === "string" ? json.objectIdFieldName : undefined;
   const oidFromFields = fields.find((f) => f.type === "esriFieldTypeOID")?.name;
