@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors/validation-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../request/read-response.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../request/retry-policy.js";
 import { Semaphore } from "../request/semaphore.js";
 import type { PipelineSession } from "../request/token-source.js";
@@ -44,6 +45,11 @@ export interface SessionOptions {
   concurrency?: number;
   /** Per-attempt timeout in ms. Default 60 000. */
   timeoutMs?: number;
+  /**
+   * Largest JSON answer read, in bytes after decompression (so a gzip bomb stops here too); a larger one
+   * fails with an `ArcGISRequestError`. Default 512 MiB. Raw responses (`rawResponse`) are the caller's to read.
+   */
+  maxResponseBytes?: number;
   /** Where tokens go in requests. Default `body` (no CORS preflight, works with every server version). */
   tokenPlacement?: TokenPlacement;
   /** Refresh a token this long before it expires (when credentials are held). Default 60 000 ms. */
@@ -107,6 +113,8 @@ export class Session implements PipelineSession {
   readonly concurrency: number;
   /** Per-attempt timeout in ms. */
   readonly timeoutMs: number;
+  /** Largest JSON answer read, in bytes (see {@link SessionOptions.maxResponseBytes}). */
+  readonly maxResponseBytes: number;
   /** Where tokens go in requests. */
   readonly tokenPlacement: TokenPlacement;
   /** How long before expiry a token is refreshed when credentials are held. */
@@ -135,6 +143,7 @@ export class Session implements PipelineSession {
     this.retry = retryPolicy(options.retry);
     this.concurrency = positive(options.concurrency, 6, "concurrency", true) || 1;
     this.timeoutMs = positive(options.timeoutMs, 60_000, "timeoutMs");
+    this.maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", true);
     if (options.tokenPlacement !== undefined && options.tokenPlacement !== "body" && options.tokenPlacement !== "header") {
       throw new ValidationError("tokenPlacement", `must be "body" or "header", got ${String(options.tokenPlacement)}`);
     }

@@ -15,8 +15,8 @@ import { parseRetryAfter } from "./retry-policy.js";
 import { serializeParams, type SerializedValue } from "./serialize-params.js";
 import type { HttpMethod, RequestKind, RequestOptions } from "./types.js";
 
-/** Redirects followed per attempt before giving up. */
-export const MAX_REDIRECTS = 5;
+/** Redirects followed per attempt before giving up (as browsers do); a loop fails and is not retried. */
+export const MAX_REDIRECTS = 20;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -56,7 +56,15 @@ function merge(entries: Array<[string, SerializedValue]>, extra: URLSearchParams
 }
 
 /** The Request of one hop (the token only under its own server root); notes its URL for errors. */
-function hop(call: Call, attempt: Attempt, target: string, entries: Array<[string, SerializedValue]>, token: HopToken, signal: AbortSignal): Request {
+function hop(
+  call: Call,
+  attempt: Attempt,
+  target: string,
+  entries: Array<[string, SerializedValue]>,
+  token: HopToken,
+  signal: AbortSignal,
+  redirect: RequestRedirect = "manual",
+): Request {
   const { session, options } = call;
   const { fetchUrl, displayUrl, method, body, headers } = prepareRequest({
     target,
@@ -70,8 +78,8 @@ function hop(call: Call, attempt: Attempt, target: string, entries: Array<[strin
     headers: options.headers,
   });
   attempt.displayUrl = displayUrl;
-  // With a token we follow redirects ourselves (fetch and ky cannot), so the token never leaves its server root.
-  return new Request(fetchUrl, { method, body, headers, redirect: token ? "manual" : "follow", signal });
+  // Redirects are followed by hand (exchange), so a token never leaves its server root and only http(s) is followed.
+  return new Request(fetchUrl, { method, body, headers, redirect, signal });
 }
 
 /** ky's beforeRequest hook: a token for this attempt, a slot of the per-origin limit, then the first hop. */
@@ -100,8 +108,12 @@ async function exchange(call: Call, attempt: Attempt, first: Request): Promise<R
   attempt.value = attempt.error = undefined;
   try {
     for (let hops = 0; ; hops++) {
-      const response = await (session.fetch ?? fetch)(request);
+      let response = await (session.fetch ?? fetch)(request);
       const method = request.method as HttpMethod;
+      if (response.type === "opaqueredirect" && !token) {
+        // A browser hides the target of a manual redirect; without a token it may follow it itself.
+        response = await (session.fetch ?? fetch)(hop(call, attempt, target, entries, token, first.signal, "follow"));
+      }
       if (response.type === "opaqueredirect") {
         const message = `${attempt.displayUrl} answered with a redirect whose target the browser hides; the request carried a token for ${serverRoot(call.base)}, so it was not followed (request the final URL directly)`;
         throw new ArcGISRequestError({ message, url: attempt.displayUrl, method });
@@ -109,7 +121,7 @@ async function exchange(call: Call, attempt: Attempt, first: Request): Promise<R
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || location === null) {
         try {
-          attempt.value = await readResponse(response, { ...attempt, method, rawResponse: !!options.rawResponse, format: call.format });
+          attempt.value = await readResponse(response, { ...attempt, method, rawResponse: !!options.rawResponse, format: call.format, maxBytes: session.maxResponseBytes });
           if (options.rawResponse) return response;
         } catch (error) {
           if (!(error instanceof ArcGISRequestError)) throw error;
@@ -122,7 +134,12 @@ async function exchange(call: Call, attempt: Attempt, first: Request): Promise<R
         const message = `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${redactUrl(call.base)}`;
         throw new ArcGISRequestError({ message, httpStatus: response.status, url: attempt.displayUrl, method });
       }
-      const next = new URL(location, target);
+      const next = URL.canParse(location, target) ? new URL(location, target) : undefined;
+      if (next?.protocol !== "http:" && next?.protocol !== "https:") {
+        const scheme = next ? `a ${next.protocol} URL` : "an invalid URL";
+        const message = `${attempt.displayUrl} redirected to ${scheme}; only http and https redirects are followed`;
+        throw new ArcGISRequestError({ message, httpStatus: response.status, url: attempt.displayUrl, method });
+      }
       next.hash = "";
       entries = merge(entries, next.searchParams);
       next.search = "";

@@ -5,6 +5,9 @@ import type { HttpMethod } from "./types.js";
 /** Error envelopes are small; larger non-JSON downloads are passed through unread. */
 const MAX_PEEK_BYTES = 64 * 1024;
 
+/** Default of `SessionOptions.maxResponseBytes`: 512 MiB. @internal */
+export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+
 /** What {@link readResponse} needs to know about the request. @internal */
 export interface ReadContext {
   displayUrl: string;
@@ -12,6 +15,8 @@ export interface ReadContext {
   rawResponse: boolean;
   /** The `f` parameter sent, if any. */
   format: string | undefined;
+  /** Largest body read, in bytes after decompression. */
+  maxBytes: number;
 }
 
 function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -20,6 +25,40 @@ function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false 
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * The body as text, counting bytes as they arrive (after decompression), so an endless or
+ * gzip-bombed answer stops at `context.maxBytes` with memory bounded by it.
+ */
+async function readText(response: Response, context: ReadContext): Promise<string> {
+  const tooLarge = (): ArcGISRequestError =>
+    makeError({
+      message: `The answer from ${context.displayUrl} is larger than the limit of ${context.maxBytes} bytes (the session's maxResponseBytes)`,
+      httpStatus: response.status,
+      url: context.displayUrl,
+      method: context.method,
+    });
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > context.maxBytes || !response.body) {
+    await response.body?.cancel().catch(() => undefined);
+    if (declared > context.maxBytes) throw tooLarge();
+    return "";
+  }
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > context.maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(decoder.decode(chunk.value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
 }
 
 function isJsonFormat(format: string | undefined): boolean {
@@ -48,7 +87,7 @@ export async function readResponse(response: Response, context: ReadContext): Pr
     return response;
   }
 
-  const text = await response.text();
+  const text = await readText(response, context);
   const parsed = tryParseJson(text);
   if (!response.ok) {
     const error: ArcGISRequestError =

@@ -12,11 +12,12 @@ export { MAX_REDIRECTS } from "./pipeline.js";
  * - GET while the URL stays under 2,000 characters, else POST; always POST when a token is attached
  *   (the token goes in the body or the `X-Esri-Authorization` header, never in the URL); multipart for binary parameters.
  * - The session's token for the URL's server root is attached unless `anonymous`; a redirect to another
- *   server root is followed without it. On 498/499 a session holding credentials renews the token once and retries.
+ *   server root is followed without it; at most 20 redirects, only to http(s) URLs. On 498/499 a session holding credentials renews the token once and retries.
  * - `read` requests are retried on network faults, 429 and 500/502/503/504 (as HTTP statuses or as codes of an
  *   ArcGIS error inside an HTTP 200 body) with exponential backoff and jitter, honouring `Retry-After`;
  *   `write` requests never are.
- * - Each attempt has a timeout and takes a slot of the session's per-origin concurrency limit.
+ * - A JSON answer larger than the session's `maxResponseBytes` (after decompression) fails with `ArcGISRequestError`.
+ * - Each attempt has a timeout (covering the whole body) and takes a slot of the session's per-origin concurrency limit.
  *
  * @example
  * ```ts

@@ -22,6 +22,7 @@ export interface PipelineSession extends TokenSource {
   readonly referer: string | undefined;
   readonly retry: Readonly<RetryPolicy>;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly tokenPlacement: "body" | "header";
   readonly fetch: typeof fetch | undefined;
   proxyFor(url: string): string | undefined;
