@@ -205,6 +205,7 @@ describe("exported names of @arcrest/core", () => {
   it("@arcrest/core/internal: values", async () => {
     expect(Object.keys(await import("@arcrest/core/internal")).sort()).toMatchInlineSnapshot(`
       [
+        "MAX_SAFE_NAME_BYTES",
         "classifyPointInRing",
         "cleanUrl",
         "closeRing",
@@ -212,6 +213,7 @@ describe("exported names of @arcrest/core", () => {
         "normalizeEsriGeometry",
         "parseServiceUrl",
         "ringArea",
+        "safeFileName",
         "serverRoot",
       ]
     `);

@@ -1,6 +1,7 @@
 import { join, relative } from "node:path";
 import { fetchLayerInfo, LayerMetadata, ValidationError, type CallOptions, type Field } from "@arcrest/core";
 import { writeFileAtomic } from "@arcrest/core/node";
+import { safeFileName } from "@arcrest/core/internal";
 import { request, type EsriFeature } from "@arcrest/core";
 import { exportFeatureSet } from "./export-feature-set.js";
 import type { ExportFileOptions, ExportResult } from "./export-features.js";
@@ -46,8 +47,9 @@ export interface ExportedReplicaLayer {
   attachments: string[];
 }
 
-function safeName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, "_") || "layer";
+/** A server-sent name made safe as one file name inside the folder (see `safeFileName`), spaces as `_`. */
+function safeName(name: string, fallback: string): string {
+  return safeFileName(name.replace(/\s+/g, "_"), fallback);
 }
 
 async function attachmentBytes(attachment: ReplicaAttachmentData, call: CallOptions): Promise<Uint8Array> {
@@ -60,7 +62,8 @@ async function attachmentBytes(attachment: ReplicaAttachmentData, call: CallOpti
 /**
  * Writes each layer of a JSON replica to a file in `folder` (`<layer name>.geojson` by default,
  * through `@arcrest/export`), with its attachments downloaded beside it
- * (`<layer name>_attachments/<feature>/<id>-<name>`) and listed in an `attachments` attribute
+ * (`<layer name>_attachments/<feature>/<id>-<name>`; every name from the server made safe, so nothing
+ * is written outside `folder`) and listed in an `attachments` attribute
  * of each feature (paths relative to the folder, `;`-separated).
  */
 export async function exportReplica(replica: ReplicaData, folder: string, options: ExportReplicaOptions = {}): Promise<ExportedReplicaLayer[]> {
@@ -72,7 +75,7 @@ export async function exportReplica(replica: ReplicaData, folder: string, option
   for (const layer of replica.layers) {
     const url = `${replica.serviceUrl}/${layer.id}`;
     const meta = new LayerMetadata(url, await fetchLayerInfo(url, call));
-    const name = safeName(meta.name || `layer_${layer.id}`);
+    const name = safeName(meta.name, `layer_${layer.id}`);
     const gidField = meta.globalIdField;
     const oidField = meta.objectIdField;
     // Attachments: downloaded beside the layer's file, grouped by feature.
@@ -80,7 +83,7 @@ export async function exportReplica(replica: ReplicaData, folder: string, option
     const written: string[] = [];
     const jobs = layer.attachments.map((a) => {
       const parent = a.parentGlobalId ?? (a.parentObjectId !== undefined ? String(a.parentObjectId) : "unknown");
-      const path = join(folder, `${name}_attachments`, safeName(parent.replace(/[{}]/g, "")), `${a.id}-${safeName(a.name)}`);
+      const path = join(folder, `${name}_attachments`, safeName(parent.replace(/[{}]/g, ""), "unknown"), `${a.id}-${safeName(a.name, "attachment")}`);
       return { a, parent, path };
     });
     let next = 0;

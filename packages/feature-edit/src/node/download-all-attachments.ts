@@ -1,5 +1,6 @@
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { ValidationError, type CallOptions, type Progress } from "@arcrest/core";
+import { safeFileName } from "@arcrest/core/internal";
 import type { Attachment, MapServiceLayer } from "@arcrest/query";
 import { writeFileAtomic } from "@arcrest/core/node";
 
@@ -9,7 +10,10 @@ export interface DownloadAllOptions extends CallOptions {
   where?: string;
   /** Only these object ids. */
   objectIds?: readonly number[];
-  /** The file path (relative to the folder) of an attachment; default `<objectId>/<attachmentId>-<name>`. */
+  /**
+   * The file path (relative to the folder) of an attachment; default `<objectId>/<attachmentId>-<name>`
+   * with the name made safe. A path that would leave the folder is a `ValidationError`.
+   */
   namer?: (attachment: Attachment) => string;
   /** Downloads in flight at once; default 4. */
   concurrency?: number;
@@ -24,13 +28,22 @@ export interface DownloadedAttachment {
   path: string;
 }
 
-function safeName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_") || "attachment";
+/**
+ * The default file name of an attachment: `<objectId>/<attachmentId>-<name>`, the server's name made
+ * safe (no separators or `..`, no control characters or reserved device names, at most 200 bytes).
+ */
+export function defaultAttachmentPath(attachment: Attachment): string {
+  return join(String(attachment.parentObjectId), `${attachment.id}-${safeFileName(attachment.name, "attachment")}`);
 }
 
-/** The default file name of an attachment: `<objectId>/<attachmentId>-<name>`. */
-export function defaultAttachmentPath(attachment: Attachment): string {
-  return join(String(attachment.parentObjectId), `${attachment.id}-${safeName(attachment.name)}`);
+/** The path of an attachment under `folder`; a namer's path that leaves the folder is refused. */
+function pathInFolder(folder: string, name: string, attachment: Attachment): string {
+  const path = join(folder, name);
+  const inside = relative(folder, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside) || isAbsolute(name)) {
+    throw new ValidationError("namer", `gives ${JSON.stringify(name)} for attachment ${attachment.parentObjectId}/${attachment.id}, which is not inside ${folder}`);
+  }
+  return path;
 }
 
 /**
@@ -51,7 +64,7 @@ export async function downloadAllAttachments(layer: MapServiceLayer, folder: str
   const namer = options.namer ?? defaultAttachmentPath;
   const paths = new Map<string, Attachment>();
   for (const attachment of attachments) {
-    const path = join(folder, namer(attachment));
+    const path = pathInFolder(folder, namer(attachment), attachment);
     const clash = paths.get(path);
     if (clash) throw new ValidationError("namer", `gives the same path ${path} to attachments ${clash.parentObjectId}/${clash.id} and ${attachment.parentObjectId}/${attachment.id}`);
     paths.set(path, attachment);

@@ -27,9 +27,16 @@ export const attachmentRoute: ServiceRoute = ({ ctx, service, serviceType, rest 
   const attachment = attachments.find((a) => a.id === Number(rest[3]));
   if (!attachment) return errorReply(404, "Attachment not found", [], ctx.params);
   return bytesReply(attachment.data, attachment.contentType, {
-    "content-disposition": `inline;filename=${JSON.stringify(attachment.name)}`,
+    "content-disposition": contentDisposition(attachment.name),
   });
 };
+
+/** `inline` with the name as plain ASCII and, when it is not, RFC 5987 UTF-8 (a raw header cannot carry it). */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_");
+  const plain = `inline;filename=${JSON.stringify(ascii)}`;
+  return ascii === name ? plain : `${plain};filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 /** An attachment as `attachmentInfos` lists it. */
 export function attachmentInfoJson(
