@@ -52,15 +52,16 @@ describe("browser bundle of @arcrest/query", () => {
   // A ratchet, not the goal: DESIGN.md aims at 12 kB min+gzip for query + geocode together.
   // The MapServiceLayer facade cannot be tree-shaken method by method; this guards against it growing.
   // Issue 10 item 1 (core's pipeline on ky's retry/timeout/hooks) added 0.2 kB of glue; item 6 sets the real budgets.
-  it("keeps the layer facade under 23.3 kB min+gzip", async () => {
+  // Issue 18 (hostile servers: the response size limit read as a stream, redirects checked by hand) added 0.3 kB.
+  it("keeps the layer facade under 23.7 kB min+gzip", async () => {
     const { gzipBytes } = await bundle(`export { MapServiceLayer } from "@arcrest/query";`);
-    expect(gzipBytes).toBeLessThan(23.3 * 1024);
+    expect(gzipBytes).toBeLessThan(23.7 * 1024);
   });
 
   // Reading a whole layer does not need the geometry readers (loaded for spatial filters and
   // SHAPE@ cursor columns only).
-  it("keeps streamFeatures under 19.2 kB min+gzip", async () => {
+  it("keeps streamFeatures under 19.6 kB min+gzip", async () => {
     const { gzipBytes } = await bundle(`export { streamFeatures } from "@arcrest/query";`);
-    expect(gzipBytes).toBeLessThan(19.2 * 1024);
+    expect(gzipBytes).toBeLessThan(19.6 * 1024);
   });
 });
