@@ -49,6 +49,7 @@ const routes: Record<string, (res: ServerResponse, hit: number) => void> = {
     setTimeout(() => res.socket?.resetAndDestroy(), 20);
   },
   loop: (res) => void res.writeHead(302, { location: "/loop" }).end(),
+  moved: (res) => void res.writeHead(302, { location: "/ok" }).end(),
   file: (res) => void res.writeHead(302, { location: "file:///etc/passwd" }).end(),
   javascript: (res) => void res.writeHead(301, { location: "javascript:alert(1)" }).end(),
   data: (res) => void res.writeHead(307, { location: "data:application/json,{}" }).end(),
@@ -128,6 +129,20 @@ describe("redirects", () => {
     expect(error).not.toBeInstanceOf(ArcGISNetworkError);
     expect((error as Error).message).toMatch(/Too many redirects \(more than 20\)/);
     expect(hits.get("loop")).toBe(21);
+  });
+
+  it("in a browser (which hides manual redirects) sends a tokenless request again for the browser to follow", async () => {
+    const modes: RequestRedirect[] = [];
+    // Browsers answer redirect: "manual" with an opaque response; emulate that on top of real HTTP.
+    const browserFetch: typeof fetch = async (input, init) => {
+      const req = new Request(input, init);
+      modes.push(req.redirect);
+      const response = await fetch(req);
+      if (req.redirect === "manual" && response.status >= 300 && response.status < 400) Object.defineProperty(response, "type", { value: "opaqueredirect" });
+      return response;
+    };
+    await expect(request(`${root}/moved`, { session: fastSession({ fetch: browserFetch }) })).resolves.toEqual({ ok: true });
+    expect(modes).toEqual(["manual", "follow"]);
   });
 
   it.each(["file", "javascript", "data", "ftp"])("refuses a redirect to a %s: URL, also with a token, never retried", async (name) => {
