@@ -66,7 +66,7 @@ export class ArcServerAdmin {
    * `<adminUrl>/generateToken` (and renewed) in a new session; with `{ token }` that admin token is
    * used; with `{ session }` the session's token for the server root is used as it is (e.g. a
    * federated server token obtained through a portal).
-   * @throws {@link ValidationError} for a bad URL or auth; `ArcGISAuthError` when refused.
+   * @throws `ValidationError` for a bad URL or auth; `ArcGISAuthError` when refused.
    * @example
    * const admin = await ArcServerAdmin.connect(server.adminUrl, { username: "arcrest", password: "arcrest-pass" });
    */

@@ -7,6 +7,7 @@
  */
 export { cleanUrl, parseServiceUrl, type ServiceUrlParts } from "./catalog/service-url.js";
 export { serverRoot } from "./auth/server-root.js";
+export { positionOf } from "./geometry/coordinates.js";
 export { normalizeEsriGeometry, closeRing, type ZMDefaults } from "./geometry/normalize-esri.js";
 export { groupRings, type RingGroup } from "./geometry/group-rings.js";
 export { ringArea } from "./geometry/ring-area.js";

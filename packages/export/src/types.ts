@@ -1,4 +1,4 @@
-import type { EsriFeature, Field, GeometryType, SpatialReference } from "@arcrest/core";
+import type { FeatureGeometryLike, Field, GeometryType, SpatialReference } from "@arcrest/core";
 
 /**
  * Attribute values a writer accepts: what ArcGIS sends in JSON, plus `Date`
@@ -7,7 +7,12 @@ import type { EsriFeature, Field, GeometryType, SpatialReference } from "@arcres
 export type ExportAttributeValue = string | number | boolean | bigint | Date | null | undefined;
 
 /** A feature as the writers read it: Esri JSON, attributes possibly holding `Date`s. */
-export type ExportFeature = EsriFeature<Record<string, unknown>>;
+export interface ExportFeature {
+  /** Attribute values keyed by field name. */
+  attributes: Record<string, unknown>;
+  /** Esri JSON geometry (positions as tuples or plain number arrays); absent or null for none. */
+  geometry?: FeatureGeometryLike | null;
+}
 
 /** Features in any iterable form; async iterables stream in bounded memory. */
 export type FeatureIterable = AsyncIterable<ExportFeature> | Iterable<ExportFeature>;

@@ -5,9 +5,9 @@ import {
   type CallOptions,
   type ConnectOptions,
   type EsriEnvelope,
-  type EsriGeometry,
+  type EsriGeometryLike,
   type EsriPoint,
-  type EsriPolygon,
+  type EsriPolygonLike,
   type Session,
   type SpatialReference,
 } from "@arcrest/core";
@@ -173,7 +173,7 @@ export class ImageService {
     return { job: this.#job(grid, shared, options, undefined) };
   }
 
-  #job(grid: OutputGrid, shared: MosaicJob["request"], options: { concurrency?: number; onProgress?: MosaicJob["onProgress"]; noData?: number }, mask: EsriPolygon | undefined): MosaicJob {
+  #job(grid: OutputGrid, shared: MosaicJob["request"], options: { concurrency?: number; onProgress?: MosaicJob["onProgress"]; noData?: number }, mask: EsriPolygonLike | undefined): MosaicJob {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new ValidationError("concurrency", `a positive whole number, got ${concurrency}`);
     const noData = this.#noData(options.noData);
@@ -192,8 +192,8 @@ export class ImageService {
   }
 
   /** Plans a clip: the grid starts at the geometry envelope's top-left corner. @internal */
-  planClip(geometry: EsriPolygon | EsriEnvelope, options: ClipOptions = {}): MosaicJob {
-    const polygon: EsriPolygon | undefined = "rings" in geometry ? geometry : undefined;
+  planClip(geometry: EsriPolygonLike | EsriEnvelope, options: ClipOptions = {}): MosaicJob {
+    const polygon: EsriPolygonLike | undefined = "rings" in geometry ? geometry : undefined;
     if (!polygon && !("xmin" in geometry)) throw new ValidationError("geometry", "a polygon or an envelope");
     const box = geometry as EsriEnvelope;
     const points = polygon ? polygon.rings.flat() : [[box.xmin, box.ymin], [box.xmax, box.ymax]];
@@ -220,7 +220,7 @@ export class ImageService {
    * The server's `Clip` raster function around the caller's rule, where the service lists it (the client
    * applies the same centre-rule mask anyway, so the result does not depend on the server's).
    */
-  #clipRule(polygon: EsriPolygon, rule: ClipOptions["renderingRule"]): ClipOptions["renderingRule"] {
+  #clipRule(polygon: EsriPolygonLike, rule: ClipOptions["renderingRule"]): ClipOptions["renderingRule"] {
     const hasClip = (this.info.rasterFunctionInfos ?? []).some((f) => f.name.toLowerCase() === "clip");
     if (!hasClip) return rule;
     const args: Record<string, unknown> = { ClippingGeometry: { rings: polygon.rings }, ClipType: 1 };
@@ -248,7 +248,7 @@ export class ImageService {
    * const tif = await im.clip(polygon, { pixelSize: 20 });
    * ```
    */
-  async clip(geometry: EsriPolygon | EsriEnvelope, options: ClipOptions = {}): Promise<Uint8Array> {
+  async clip(geometry: EsriPolygonLike | EsriEnvelope, options: ClipOptions = {}): Promise<Uint8Array> {
     const sink = new MemorySink();
     return sink.bytes(await mosaic(this.planClip(geometry, options), sink));
   }
@@ -269,25 +269,25 @@ export class ImageService {
   }
 
   /** `identify` at a geometry (usually a point). */
-  identify(geometry: EsriGeometry, options: PixelQueryOptions = {}): Promise<IdentifyResult> {
+  identify(geometry: EsriGeometryLike, options: PixelQueryOptions = {}): Promise<IdentifyResult> {
     this.#requireImage("identify");
     return identify(this.url, geometry, { ...options, ...this.#call(options) });
   }
 
   /** `getSamples`: pixel values at sample locations of a geometry. */
-  getSamples(geometry: EsriGeometry, options: GetSamplesOptions = {}): Promise<ImageSample[]> {
+  getSamples(geometry: EsriGeometryLike, options: GetSamplesOptions = {}): Promise<ImageSample[]> {
     this.#requireImage("getSamples");
     return getSamples(this.url, geometry, { ...options, ...this.#call(options) });
   }
 
   /** `computeHistograms` over a polygon or envelope. */
-  computeHistograms(geometry: EsriPolygon | EsriEnvelope, options: PixelQueryOptions = {}): Promise<Histogram[]> {
+  computeHistograms(geometry: EsriPolygonLike | EsriEnvelope, options: PixelQueryOptions = {}): Promise<Histogram[]> {
     this.#requireImage("computeHistograms");
     return computeHistograms(this.url, geometry, { ...options, ...this.#call(options) });
   }
 
   /** `computeStatisticsHistograms` over a polygon or envelope. */
-  computeStatisticsHistograms(geometry: EsriPolygon | EsriEnvelope, options: PixelQueryOptions = {}): Promise<StatisticsHistograms> {
+  computeStatisticsHistograms(geometry: EsriPolygonLike | EsriEnvelope, options: PixelQueryOptions = {}): Promise<StatisticsHistograms> {
     this.#requireImage("computeStatisticsHistograms");
     return computeStatisticsHistograms(this.url, geometry, { ...options, ...this.#call(options) });
   }

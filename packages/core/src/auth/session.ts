@@ -39,7 +39,7 @@ export interface SessionOptions {
   proxy?: string;
   /** Referer for `generateToken` (`client=referer`); default: the page origin in browsers, else the server origin. */
   referer?: string;
-  /** Retry policy for read requests; unset fields keep {@link DEFAULT_RETRY_POLICY}. */
+  /** Retry policy for read requests; unset fields keep the defaults (3 retries of 429 and 5xx answers with backoff). */
   retry?: Partial<RetryPolicy>;
   /** Requests in flight at once per server origin. Default 6. */
   concurrency?: number;

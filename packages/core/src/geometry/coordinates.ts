@@ -1,3 +1,5 @@
+import type { Position } from "../types/esri-json.js";
+
 /**
  * Reading coordinates as servers actually send them: numbers, but also `null`,
  * `"NaN"` or numeric strings. Anything that is not a finite number becomes NaN.
@@ -11,6 +13,13 @@ export function toCoordinate(value: unknown): number {
     return Number.isFinite(n) ? n : Number.NaN;
   }
   return Number.NaN;
+}
+
+/** A position from x, y and the values after them (z and/or m, in the layout's order); extra values are dropped. */
+export function positionOf(x: number, y: number, more: readonly number[] = []): Position {
+  if (more.length === 0) return [x, y];
+  if (more.length === 1) return [x, y, more[0]];
+  return [x, y, more[0], more[1]];
 }
 
 /** True when `a` and `b` have the same x and y (z and m are not compared). */

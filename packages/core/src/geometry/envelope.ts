@@ -72,7 +72,7 @@ export class Envelope implements EsriEnvelope {
     return [this.xmin, this.ymin, this.xmax, this.ymax];
   }
 
-  /** True when this envelope and `other` share a point (see {@link bboxIntersects}). */
+  /** True when this envelope and `other` share a point. */
   intersects(other: BoundsLike): boolean {
     return bboxIntersects(this, other);
   }

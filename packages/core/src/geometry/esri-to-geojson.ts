@@ -1,4 +1,4 @@
-import type { EsriEnvelope, EsriGeometry, EsriMultipoint, EsriPoint, EsriPolygon, EsriPolyline, Position } from "../types/esri-json.js";
+import type { EsriEnvelope, FeatureGeometryLike, EsriMultipoint, EsriPoint, EsriPolygon, EsriPolyline, Position } from "../types/esri-json.js";
 import type { GeoJSONGeometry, GeoJSONPosition } from "./geojson-types.js";
 import { esriGeometryTypeOf } from "./esri-geometry-type.js";
 import { groupRings } from "./group-rings.js";
@@ -30,7 +30,7 @@ export type EsriToGeoJSONOptions = ZMDefaults;
  * @param options - Z/M flags to assume when the geometry has none (a feature set's `hasZ`/`hasM`)
  * @throws GeometryError when the value is not an Esri JSON geometry
  */
-export function esriToGeoJSON(geometry: EsriGeometry | null | undefined, options: EsriToGeoJSONOptions = {}): GeoJSONGeometry | null {
+export function esriToGeoJSON(geometry: FeatureGeometryLike | null | undefined, options: EsriToGeoJSONOptions = {}): GeoJSONGeometry | null {
   if (geometry === null || geometry === undefined) return null;
   const g = normalizeEsriGeometry(geometry, options);
   switch (esriGeometryTypeOf(g)) {
@@ -96,8 +96,8 @@ function closeExactly(ring: GeoJSONPosition[]): GeoJSONPosition[] {
   return [...ring, [...first]];
 }
 
-function zOrZero(z: number): number {
-  return Number.isNaN(z) ? 0 : z;
+function zOrZero(z: number | undefined): number {
+  return z === undefined || Number.isNaN(z) ? 0 : z;
 }
 
 /** Drops M (and Z unless wanted) from a normalized `[x, y, z?, m?]` position. */

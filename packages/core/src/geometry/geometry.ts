@@ -1,7 +1,8 @@
 import type {
   EsriEnvelope,
-  EsriFeature,
   EsriGeometry,
+  EsriGeometryLike,
+  FeatureGeometryLike,
   EsriMultipoint,
   EsriPoint,
   EsriPolygon,
@@ -31,7 +32,7 @@ import { readGeometryInput } from "./read-geometry-input.js";
  */
 export type GeometryInput =
   | Geometry
-  | EsriGeometry
+  | EsriGeometryLike
   | EsriFeatureLike
   | EsriFeatureSetLike
   | GeoJSONGeometry
@@ -41,7 +42,9 @@ export type GeometryInput =
   | string;
 
 /** An Esri JSON feature as far as {@link Geometry} needs it (attributes may be missing). */
-export type EsriFeatureLike = Pick<EsriFeature<Record<string, unknown>>, "geometry"> & {
+export type EsriFeatureLike = {
+  /** The geometry (`IFeature` geometries of `@esri/arcgis-rest-request` included). */
+  geometry?: FeatureGeometryLike | null;
   /** The attributes (not needed for a geometry). */
   attributes?: Record<string, unknown>;
 };

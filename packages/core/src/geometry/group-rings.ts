@@ -1,12 +1,12 @@
-import type { Position } from "../types/esri-json.js";
+import type { Position, PositionLike } from "../types/esri-json.js";
 import { classifyPointInRing } from "./point-in-ring.js";
 import { ringArea } from "./ring-area.js";
 
 /** One polygon of a multipart polygon: its exterior ring followed by its holes. */
-export type RingGroup = Position[][];
+export type RingGroup<P extends PositionLike = Position> = P[][];
 
-interface RingInfo {
-  ring: Position[];
+interface RingInfo<P extends PositionLike> {
+  ring: P[];
   index: number;
   area: number;
   bbox: [number, number, number, number];
@@ -28,20 +28,20 @@ interface RingInfo {
  *
  * @param rings - the `rings` of an Esri JSON polygon
  */
-export function groupRings(rings: readonly Position[][]): RingGroup[] {
-  const outers: RingInfo[] = [];
-  const holes: RingInfo[] = [];
+export function groupRings<P extends PositionLike>(rings: readonly P[][]): RingGroup<P>[] {
+  const outers: RingInfo<P>[] = [];
+  const holes: RingInfo<P>[] = [];
   rings.forEach((ring, index) => {
     const area = ringArea(ring);
     if (area === 0 || !(Math.abs(area) < Infinity)) return;
-    const info: RingInfo = { ring, index, area, bbox: ringBBox(ring) };
+    const info: RingInfo<P> = { ring, index, area, bbox: ringBBox(ring) };
     (area < 0 ? outers : holes).push(info);
   });
 
-  const holesOf = new Map<RingInfo, RingInfo[]>(outers.map((o) => [o, []]));
-  const orphans: RingInfo[] = [];
+  const holesOf = new Map<RingInfo<P>, RingInfo<P>[]>(outers.map((o) => [o, []]));
+  const orphans: RingInfo<P>[] = [];
   for (const hole of holes) {
-    let best: RingInfo | undefined;
+    let best: RingInfo<P> | undefined;
     for (const outer of outers) {
       if (!bboxContains(outer.bbox, hole.bbox)) continue;
       if (best && Math.abs(outer.area) >= Math.abs(best.area)) continue;
@@ -51,7 +51,7 @@ export function groupRings(rings: readonly Position[][]): RingGroup[] {
     else orphans.push(hole);
   }
 
-  const groups: { index: number; rings: RingGroup }[] = [];
+  const groups: { index: number; rings: RingGroup<P> }[] = [];
   for (const outer of outers) {
     groups.push({ index: outer.index, rings: [outer.ring, ...(holesOf.get(outer) ?? []).map((h) => h.ring)] });
   }
@@ -62,7 +62,7 @@ export function groupRings(rings: readonly Position[][]): RingGroup[] {
   return groups.map((g) => g.rings);
 }
 
-function ringBBox(ring: readonly Position[]): [number, number, number, number] {
+function ringBBox(ring: readonly PositionLike[]): [number, number, number, number] {
   let xmin = Infinity;
   let ymin = Infinity;
   let xmax = -Infinity;
@@ -81,7 +81,7 @@ function bboxContains(outer: readonly number[], inner: readonly number[]): boole
 }
 
 /** True when `inner` lies inside `outer`, judged by its first vertex off `outer`'s boundary. */
-function ringInside(inner: readonly Position[], outer: readonly Position[]): boolean {
+function ringInside(inner: readonly PositionLike[], outer: readonly PositionLike[]): boolean {
   for (const vertex of inner) {
     const where = classifyPointInRing(vertex, outer);
     if (where !== "boundary") return where === "inside";

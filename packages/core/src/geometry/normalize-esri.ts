@@ -1,14 +1,15 @@
 import type {
   EsriEnvelope,
   EsriGeometry,
-  EsriMultipoint,
+  FeatureGeometryLike,
+  EsriMultipointLike,
   EsriPoint,
-  EsriPolygon,
-  EsriPolyline,
+  EsriPolygonLike,
+  EsriPolylineLike,
   Position,
   SpatialReference,
 } from "../types/esri-json.js";
-import { maxPositionLength, positionLayout, sameXY, toCoordinate, type PositionLayout } from "./coordinates.js";
+import { maxPositionLength, positionLayout, positionOf, sameXY, toCoordinate, type PositionLayout } from "./coordinates.js";
 import { GeometryError } from "./errors.js";
 import { esriGeometryTypeOf } from "./esri-geometry-type.js";
 import { ringArea } from "./ring-area.js";
@@ -35,26 +36,26 @@ export interface ZMDefaults {
  * @param defaults - flags to assume when the geometry has none
  * @throws GeometryError when the value is not an Esri JSON geometry
  */
-export function normalizeEsriGeometry(geometry: EsriGeometry, defaults: ZMDefaults = {}): EsriGeometry {
+export function normalizeEsriGeometry(geometry: FeatureGeometryLike, defaults: ZMDefaults = {}): EsriGeometry {
   const type = esriGeometryTypeOf(geometry);
   const sr = copySpatialReference(geometry.spatialReference);
   switch (type) {
     case "esriGeometryPoint":
       return normalizePoint(geometry as EsriPoint, defaults, sr);
     case "esriGeometryMultipoint": {
-      const g = geometry as EsriMultipoint;
+      const g = geometry as EsriMultipointLike;
       const layout = layoutOf(g, defaults, [g.points]);
       const points = cleanPositions(g.points, layout);
       return withMeta({ points }, layout, sr);
     }
     case "esriGeometryPolyline": {
-      const g = geometry as EsriPolyline;
+      const g = geometry as EsriPolylineLike;
       const layout = layoutOf(g, defaults, g.paths);
       const paths = g.paths.map((p) => cleanPositions(p, layout)).filter((p) => p.length >= 2);
       return withMeta({ paths }, layout, sr);
     }
     case "esriGeometryPolygon": {
-      const g = geometry as EsriPolygon;
+      const g = geometry as EsriPolygonLike;
       const layout = layoutOf(g, defaults, g.rings);
       const rings: Position[][] = [];
       for (const raw of g.rings) {
@@ -95,15 +96,15 @@ function cleanPositions(raw: unknown, layout: PositionLayout): Position[] {
     const x = toCoordinate(p[0]);
     const y = toCoordinate(p[1]);
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    const position = [x, y];
-    if (layout.z >= 0) position.push(toCoordinate(p[layout.z]));
-    if (layout.m >= 0) position.push(toCoordinate(p[layout.m]));
-    out.push(position);
+    const more: number[] = [];
+    if (layout.z >= 0) more.push(toCoordinate(p[layout.z]));
+    if (layout.m >= 0) more.push(toCoordinate(p[layout.m]));
+    out.push(positionOf(x, y, more));
   }
   return out;
 }
 
-function withMeta<T extends EsriMultipoint | EsriPolyline | EsriPolygon>(
+function withMeta<T extends EsriMultipointLike | EsriPolylineLike | EsriPolygonLike>(
   body: T,
   layout: PositionLayout,
   sr: SpatialReference | undefined,

@@ -1,4 +1,5 @@
 import type { EsriGeometry, Position } from "../types/esri-json.js";
+import { positionOf } from "../geometry/coordinates.js";
 import { GeometryError } from "../geometry/errors.js";
 import { NO_DATA_M, SHAPE_TYPES } from "./shape-types.js";
 
@@ -70,10 +71,10 @@ export function readShapeRecord(view: DataView, recordNumber: number): EsriGeome
 
   const positions: Position[] = [];
   for (let i = 0; i < numPoints; i++) {
-    const p = [f64(pointsOffset + 16 * i), f64(pointsOffset + 16 * i + 8)];
-    if (zs) p.push(zs[i]);
-    if (ms) p.push(ms[i]);
-    positions.push(p);
+    const more: number[] = [];
+    if (zs) more.push(zs[i]);
+    if (ms) more.push(ms[i]);
+    positions.push(positionOf(f64(pointsOffset + 16 * i), f64(pointsOffset + 16 * i + 8), more));
   }
   const flags = { ...(zs ? { hasZ: true } : {}), ...(ms ? { hasM: true } : {}) };
   if (multipoint) return { points: positions, ...flags };

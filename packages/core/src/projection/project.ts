@@ -2,6 +2,7 @@ import proj4, { type Converter } from "proj4";
 import type {
   EsriEnvelope,
   EsriGeometry,
+  FeatureGeometryLike,
   EsriMultipoint,
   EsriPoint,
   EsriPolygon,
@@ -12,6 +13,7 @@ import type {
 import { Geometry } from "../geometry/geometry.js";
 import { GeometryError } from "../geometry/errors.js";
 import { esriGeometryTypeOf } from "../geometry/esri-geometry-type.js";
+import { positionOf } from "../geometry/coordinates.js";
 import { normalizeEsriGeometry } from "../geometry/normalize-esri.js";
 import { WEB_MERCATOR_WKIDS } from "./definitions.js";
 import {
@@ -92,9 +94,9 @@ export function getProjector(fromSR: SpatialReferenceInput, toSR: SpatialReferen
  * @throws GeometryError when the source spatial reference is unknown
  */
 export function project(geometry: Geometry, fromSR: SpatialReferenceInput | null | undefined, toSR: SpatialReferenceInput): Geometry;
-export function project(geometry: EsriGeometry, fromSR: SpatialReferenceInput | null | undefined, toSR: SpatialReferenceInput): EsriGeometry;
+export function project(geometry: FeatureGeometryLike, fromSR: SpatialReferenceInput | null | undefined, toSR: SpatialReferenceInput): EsriGeometry;
 export function project(
-  geometry: Geometry | EsriGeometry,
+  geometry: Geometry | FeatureGeometryLike,
   fromSR: SpatialReferenceInput | null | undefined,
   toSR: SpatialReferenceInput,
 ): Geometry | EsriGeometry {
@@ -106,7 +108,7 @@ export function project(
   return projectEsri(geometry, fromSR ?? geometry.spatialReference, toSR);
 }
 
-function projectEsri(geometry: EsriGeometry, fromSR: SpatialReferenceInput | undefined, toSR: SpatialReferenceInput): EsriGeometry {
+function projectEsri(geometry: FeatureGeometryLike, fromSR: SpatialReferenceInput | undefined, toSR: SpatialReferenceInput): EsriGeometry {
   if (fromSR === undefined) {
     throw new GeometryError("the geometry has no spatial reference; pass fromSR", undefined, "fromSR");
   }
@@ -115,7 +117,7 @@ function projectEsri(geometry: EsriGeometry, fromSR: SpatialReferenceInput | und
   const spatialReference: SpatialReference = toSpatialReference(toSR);
   const move = (p: Position): Position => {
     const [x, y] = xy(p[0], p[1]);
-    return [x, y, ...p.slice(2)];
+    return positionOf(x, y, p.slice(2));
   };
   let out: EsriGeometry;
   switch (esriGeometryTypeOf(g)) {

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GeometryError, esriToGeoJSON, geoJSONToEsri, type EsriGeometry, type GeoJSONGeometry, type GeoJSONPosition } from "../../src/index.js";
+import { GeometryError, esriToGeoJSON, geoJSONToEsri, type EsriGeometry, type EsriGeometryLike, type GeoJSONGeometry, type GeoJSONPosition } from "../../src/index.js";
 
 const RUNS = 1000;
 
@@ -81,7 +81,7 @@ describe("Esri JSON ⇄ GeoJSON, generated polygons", () => {
   it("keep every coordinate, put each hole in its own exterior and follow each format's ring orientation", () => {
     fc.assert(
       fc.property(polygonArb, ({ parts, z, shuffled }) => {
-        const esri: EsriGeometry = { rings: shuffled.map((r) => withZ(r, z)), hasZ: z, spatialReference: { wkid: 4326 } };
+        const esri: EsriGeometryLike = { rings: shuffled.map((r) => withZ(r, z)), hasZ: z, spatialReference: { wkid: 4326 } };
         const geojson = esriToGeoJSON(esri) as GeoJSONGeometry;
         const polygons = (geojson.type === "Polygon" ? [geojson.coordinates] : geojson.type === "MultiPolygon" ? geojson.coordinates : []) as GeoJSONPosition[][][];
         expect(polygons).toHaveLength(parts.length);

@@ -1,5 +1,5 @@
 import { normalizeEsriGeometry } from "@arcrest/core/internal";
-import { type EsriEnvelope, type EsriGeometry, type EsriMultipoint, type EsriPoint, type EsriPolygon, type EsriPolyline } from "@arcrest/core";
+import { type EsriEnvelope, type EsriGeometry, type FeatureGeometryLike, type EsriMultipoint, type EsriPoint, type EsriPolygon, type EsriPolyline, type Position } from "@arcrest/core";
 import { geometryTypeOf } from "../input/geometry-info.js";
 import { clipPaths } from "./clip-line.js";
 import { clipRings } from "./clip-polygon.js";
@@ -32,7 +32,7 @@ function flags(g: EsriGeometry): Pick<EsriGeometry, "hasZ" | "hasM" | "spatialRe
  * @param clip - the clip polygon, or a {@link ClipRegion} prepared once for many geometries
  */
 export function clipGeometry(
-  geometry: EsriGeometry | null | undefined,
+  geometry: FeatureGeometryLike | null | undefined,
   clip: EsriPolygon | EsriEnvelope | ClipRegion,
   options: ClipGeometryOptions = {},
 ): EsriGeometry | null {
@@ -60,7 +60,7 @@ export function clipGeometry(
     case "esriGeometryEnvelope": {
       const e = g as EsriEnvelope;
       if (!Number.isFinite(e.xmin)) return null;
-      const ring = [[e.xmin, e.ymin], [e.xmin, e.ymax], [e.xmax, e.ymax], [e.xmax, e.ymin], [e.xmin, e.ymin]];
+      const ring: Position[] = [[e.xmin, e.ymin], [e.xmin, e.ymax], [e.xmax, e.ymax], [e.xmax, e.ymin], [e.xmin, e.ymin]];
       const rings = clipRings([ring], region, 2);
       return rings.length > 0 ? { rings, ...(g.spatialReference ? { spatialReference: g.spatialReference } : {}) } : null;
     }

@@ -1,4 +1,5 @@
 import type { Position } from "@arcrest/core";
+import { positionOf } from "@arcrest/core/internal";
 import type { ClipRegion } from "./clip-region.js";
 
 /** The parameters `t` in (0, 1) where segment a→b crosses or touches an edge of the region. */
@@ -44,9 +45,9 @@ function crossings(a: Position, b: Position, region: ClipRegion): number[] {
 function lerp(a: Position, b: Position, t: number): Position {
   if (t === 0) return a;
   if (t === 1) return b;
-  const out: Position = new Array(Math.max(a.length, b.length));
-  for (let i = 0; i < out.length; i++) out[i] = a[i] + (b[i] - a[i]) * t;
-  return out;
+  const out: number[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) out.push(a[i] + (b[i] - a[i]) * t);
+  return positionOf(out[0], out[1], out.slice(2));
 }
 
 function samePlace(a: Position, b: Position): boolean {

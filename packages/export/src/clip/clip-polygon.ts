@@ -1,4 +1,4 @@
-import { groupRings, ringArea } from "@arcrest/core/internal";
+import { groupRings, positionOf, ringArea } from "@arcrest/core/internal";
 import { type Position } from "@arcrest/core";
 import polygonClipping, { type MultiPolygon, type Pair } from "polygon-clipping";
 import type { ClipRegion } from "./clip-region.js";
@@ -13,8 +13,8 @@ function ordinateLookup(subjectRings: Position[][], dims: number): (x: number, y
   for (const ring of subjectRings) for (const p of ring) exact.set(`${p[0]},${p[1]}`, p);
   return (x, y) => {
     const found = exact.get(`${x},${y}`);
-    if (found) return [x, y, ...found.slice(2, dims)];
-    let best: Position | undefined;
+    if (found) return positionOf(x, y, found.slice(2, dims));
+    let best: number[] | undefined;
     let bestDistance = Infinity;
     for (const ring of subjectRings) {
       for (let i = 0; i + 1 < ring.length; i++) {
@@ -36,8 +36,8 @@ function ordinateLookup(subjectRings: Position[][], dims: number): (x: number, y
     }
     // A clip vertex far inside the subject has no z/m of its own.
     const scale = 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-    if (best && bestDistance <= scale * scale) return best;
-    return [x, y, ...new Array<number>(dims - 2).fill(NaN)];
+    if (best && bestDistance <= scale * scale) return positionOf(x, y, best.slice(2));
+    return positionOf(x, y, new Array<number>(dims - 2).fill(NaN));
   };
 }
 

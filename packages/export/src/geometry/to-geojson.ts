@@ -1,11 +1,11 @@
-import { esriToGeoJSON, type EsriGeometry, type GeoJSONGeometry } from "@arcrest/core";
+import { esriToGeoJSON, type FeatureGeometryLike, type GeoJSONGeometry } from "@arcrest/core";
 import type { WarningHandler } from "../types.js";
 import type { GeometryTransform } from "./wgs84.js";
 
 /** Converts Esri JSON to GeoJSON for text writers, projecting first when needed. */
 export interface GeoJSONConverter {
   /** The GeoJSON geometry of feature `index`, or `null` (with a warning) when it is missing or unreadable. */
-  (geometry: EsriGeometry | null | undefined, index: number): GeoJSONGeometry | null;
+  (geometry: FeatureGeometryLike | null | undefined, index: number): GeoJSONGeometry | null;
 }
 
 /**

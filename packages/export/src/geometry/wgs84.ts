@@ -1,7 +1,7 @@
-import type { EsriGeometry, SpatialReference } from "@arcrest/core";
+import type { EsriGeometry, FeatureGeometryLike, SpatialReference } from "@arcrest/core";
 
 /** Maps a geometry to another spatial reference. */
-export type GeometryTransform = (geometry: EsriGeometry) => EsriGeometry;
+export type GeometryTransform = (geometry: FeatureGeometryLike) => EsriGeometry;
 
 /** Whether a spatial reference is WGS84 longitude/latitude (or unspecified, which the writers take as WGS84). */
 export function isWgs84(spatialReference: SpatialReference | undefined): boolean {

@@ -1,4 +1,4 @@
-import type { EsriGeometry, GeometryType, Position } from "@arcrest/core";
+import type { EsriGeometry, FeatureGeometryLike, GeometryType, Position } from "@arcrest/core";
 import { groupRings, normalizeEsriGeometry } from "@arcrest/core/internal";
 import { ByteBuffer } from "../bytes/byte-buffer.js";
 import { geometryTypeOf } from "../input/geometry-info.js";
@@ -55,7 +55,7 @@ export class GpkgGeometryEncoder {
   }
 
   /** The GeoPackage binary of `geometry` (a fresh array), or `null`. */
-  encode(geometry: EsriGeometry | null | undefined): Uint8Array | null {
+  encode(geometry: FeatureGeometryLike | null | undefined): Uint8Array | null {
     this.lastNullReason = undefined;
     if (!geometry) return this.#null("missing");
     const type = geometryTypeOf(geometry);

@@ -1,4 +1,4 @@
-import type { EsriGeometry, SpatialReference } from "@arcrest/core";
+import type { FeatureGeometryLike, SpatialReference } from "@arcrest/core";
 import { geometryTypeOf } from "../input/geometry-info.js";
 import { ByteBuffer } from "../bytes/byte-buffer.js";
 import type { ByteSink } from "../bytes/byte-sink.js";
@@ -98,7 +98,7 @@ function shpHeader(fileBytes: number, shapeType: number, bounds: ShapeBounds | u
   return bytes;
 }
 
-function nullShapeCause(reason: NullShapeReason, geometry: EsriGeometry | null | undefined, layerType: string | undefined): string {
+function nullShapeCause(reason: NullShapeReason, geometry: FeatureGeometryLike | null | undefined, layerType: string | undefined): string {
   switch (reason) {
     case "missing":
       return "has no geometry";

@@ -1,6 +1,6 @@
-import { normalizeEsriGeometry } from "@arcrest/core/internal";
+import { normalizeEsriGeometry, positionOf } from "@arcrest/core/internal";
 import type { ShapefileBBox } from "@arcrest/core/node";
-import { type EsriGeometry, type Position } from "@arcrest/core";
+import { type FeatureGeometryLike, type Position, type PositionLike } from "@arcrest/core";
 import type { ByteBuffer } from "../bytes/byte-buffer.js";
 import { geometryTypeOf } from "../input/geometry-info.js";
 import { ShapeType, type ShapeTypeCode } from "./shape-types.js";
@@ -71,7 +71,7 @@ export class ShpEncoder {
   }
 
   /** Appends the record content for `geometry` to `out`; returns its byte length. */
-  encode(out: ByteBuffer, geometry: EsriGeometry | null | undefined): number {
+  encode(out: ByteBuffer, geometry: FeatureGeometryLike | null | undefined): number {
     this.lastNullReason = undefined;
     if (this.#base === 0 || !geometry) {
       if (geometry && this.#base === 0) this.lastNullReason = "type-mismatch";
@@ -89,8 +89,8 @@ export class ShpEncoder {
       if (type === "esriGeometryPoint" && "x" in geometry) return this.#point(out, geometry.x, geometry.y, geometry.z, geometry.m);
       if (type === "esriGeometryMultipoint" && "points" in geometry && geometry.points?.length === 1) {
         const p = geometry.points[0];
-        const zi = gz ? 2 : -1;
-        const mi = gm ? (gz ? 3 : 2) : -1;
+        const zi: number = gz ? 2 : -1;
+        const mi: number = gm ? (gz ? 3 : 2) : -1;
         return this.#point(out, p[0], p[1], zi > 0 ? p[zi] : undefined, mi > 0 ? p[mi] : undefined);
       }
       this.lastNullReason = "type-mismatch";
@@ -150,15 +150,15 @@ export class ShpEncoder {
     return out.length - start;
   }
 
-  #parts(geometry: EsriGeometry, type: string, gz: boolean, gm: boolean): Parts | undefined {
+  #parts(geometry: FeatureGeometryLike, type: string, gz: boolean, gm: boolean): Parts | undefined {
     const zIndex = gz ? 2 : -1;
     const mIndex = gm ? (gz ? 3 : 2) : -1;
-    let raw: Position[][];
+    let raw: readonly (readonly PositionLike[])[];
     let polygon = false;
     if (this.#base === ShapeType.MultiPoint) {
       if (type === "esriGeometryMultipoint" && "points" in geometry) raw = [geometry.points];
       else if (type === "esriGeometryPoint" && "x" in geometry) {
-        raw = [[[geometry.x, geometry.y, ...(gz ? [geometry.z ?? 0] : []), ...(gm ? [geometry.m ?? NaN] : [])]]];
+        raw = [[positionOf(geometry.x, geometry.y, [...(gz ? [geometry.z ?? 0] : []), ...(gm ? [geometry.m ?? NaN] : [])])]];
       } else {
         this.lastNullReason = "type-mismatch";
         return undefined;

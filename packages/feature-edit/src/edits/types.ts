@@ -1,9 +1,9 @@
-import type { CallOptions, EsriGeometry, GeoJSONFeature, GeoJSONFeatureCollection, Progress } from "@arcrest/core";
+import type { CallOptions, FeatureGeometryLike, GeoJSONFeature, GeoJSONFeatureCollection, Progress } from "@arcrest/core";
 
 /** An input feature in Esri JSON; attribute values may be `Date`s (sent as epoch milliseconds). */
 export interface EsriFeatureInput {
   attributes?: Record<string, unknown>;
-  geometry?: EsriGeometry | null;
+  geometry?: FeatureGeometryLike | null;
 }
 
 /** A feature to add or update: Esri JSON or a GeoJSON Feature (WGS84 unless its geometry says otherwise). */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { EsriEnvelope, EsriPolygon, Progress } from "@arcrest/core";
+import type { EsriEnvelope, EsriPolygonLike, Progress } from "@arcrest/core";
 import type { ImageService } from "../image-service.js";
 import type { ClipOptions, ExportImageOptions } from "../types.js";
 
@@ -42,7 +42,7 @@ async function writeAtomically(path: string, signal: AbortSignal | undefined, bo
  * await clipToFile(im, polygon, "out/dem.tif", { onProgress: console.log });
  * ```
  */
-export async function clipToFile(im: ImageService, geometry: EsriPolygon | EsriEnvelope, path: string, options: ImageFileOptions & ClipOptions = {}): Promise<void> {
+export async function clipToFile(im: ImageService, geometry: EsriPolygonLike | EsriEnvelope, path: string, options: ImageFileOptions & ClipOptions = {}): Promise<void> {
   const job = im.planClip(geometry, options);
   await writeAtomically(path, options.signal, (write) => im.runJob(job, { write }));
 }

@@ -1,4 +1,4 @@
-import type { EsriPolygon } from "@arcrest/core";
+import type { EsriPolygonLike } from "@arcrest/core";
 
 /**
  * Sets to noData every pixel of a strip whose centre falls outside the polygon (even-odd rule,
@@ -6,7 +6,7 @@ import type { EsriPolygon } from "@arcrest/core";
  */
 export function maskStrip(
   strip: Float32Array | Uint8Array,
-  polygon: EsriPolygon,
+  polygon: EsriPolygonLike,
   grid: { originX: number; originY: number; pixelSizeX: number; pixelSizeY: number; width: number },
   firstRow: number,
   rows: number,

@@ -1,4 +1,4 @@
-import { ArcGISRequestError, type EsriPolygon, type Progress } from "@arcrest/core";
+import { ArcGISRequestError, type EsriPolygonLike, type Progress } from "@arcrest/core";
 import type { ByteSink } from "../geotiff/writer.js";
 import { StripedGeoTiffWriter } from "../geotiff/writer.js";
 import { decodeTiff, exportImageBytes, type DecodedTile, type ExportImageRequest } from "../operations/export-image.js";
@@ -16,7 +16,7 @@ export interface MosaicJob {
   epsg: number | undefined;
   noData: number;
   /** Pixels whose centres are outside are set to noData. */
-  mask?: EsriPolygon;
+  mask?: EsriPolygonLike;
   concurrency: number;
   onProgress?: (progress: Progress) => void;
 }

@@ -1,0 +1,95 @@
+/**
+ * The package's public surface, listed name by name: a new or removed export changes a
+ * snapshot below, so growth is reviewed. Runtime names come from the module itself; type
+ * names (which do not exist at runtime) from the entry file's `export type { ... }` and
+ * `type X` specifiers. Entry files name every export: no `export *`.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+/** Names an entry file exports as types only. */
+function typeNames(entry: string): string[] {
+  const text = readFileSync(new URL(`../${entry}`, import.meta.url), "utf8");
+  const names: string[] = [];
+  for (const [, typeOnly, list] of text.matchAll(/export\s+(type\s+)?\{([^}]*)\}/g)) {
+    for (const raw of list.split(",")) {
+      const spec = raw.replace(/\/\/.*$/gm, "").trim();
+      if (spec === "") continue;
+      const isType = typeOnly !== undefined || spec.startsWith("type ");
+      const name = spec.replace(/^type\s+/, "").split(/\s+as\s+/).pop() as string;
+      if (isType) names.push(name);
+    }
+  }
+  return names.sort();
+}
+
+function hasStarExport(entry: string): boolean {
+  return /export\s+(type\s+)?\*/.test(readFileSync(new URL(`../${entry}`, import.meta.url), "utf8"));
+}
+
+describe("exported names of @arcrest/portal", () => {
+  it("@arcrest/portal: values", async () => {
+    expect(Object.keys(await import("@arcrest/portal")).sort()).toMatchInlineSnapshot(`
+      [
+        "FederatedTokenProvider",
+        "ItemNotFoundError",
+        "ItemShareError",
+        "Portal",
+        "PortalGroup",
+        "PortalItem",
+        "addItem",
+        "deleteItem",
+        "exchangeToken",
+        "getGroup",
+        "getGroupContent",
+        "getItem",
+        "getItemData",
+        "getItemResources",
+        "getSelf",
+        "getServers",
+        "getUser",
+        "getUserContent",
+        "moveItem",
+        "portalUrls",
+        "searchGroups",
+        "searchItems",
+        "searchUsers",
+        "shareItem",
+        "updateItem",
+      ]
+    `);
+  });
+  it("@arcrest/portal: types", () => {
+    expect(hasStarExport("src/index.ts")).toBe(false);
+    expect(typeNames("src/index.ts")).toMatchInlineSnapshot(`
+      [
+        "AddItemOptions",
+        "AddItemResult",
+        "AddPortalItemOptions",
+        "ExchangeTokenOptions",
+        "FeatureLayerOptions",
+        "FederatedServer",
+        "ItemCallOptions",
+        "ItemResource",
+        "ItemUpdate",
+        "ListOptions",
+        "MoveItemResult",
+        "NewItem",
+        "PortalConnectOptions",
+        "PortalContext",
+        "PortalFolder",
+        "PortalGroupInfo",
+        "PortalItemInfo",
+        "PortalSelf",
+        "PortalUrls",
+        "PortalUserInfo",
+        "SearchOptions",
+        "SearchPage",
+        "ShareResult",
+        "ShareTargets",
+        "UserContent",
+        "UserContentOptions",
+      ]
+    `);
+  });
+});
