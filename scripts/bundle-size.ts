@@ -86,8 +86,8 @@ const KIB = 1024;
 /** The budgets of issue 10, with the ratchet each bundle test holds until the goal is met. */
 export const BUDGETS: BudgetCase[] = [
   { name: "queryFeatures", pkg: "query", code: `export { queryFeatures } from "@arcrest/query";`, budget: 9 * KIB, limit: 20.3 * KIB },
-  { name: "streamFeatures", pkg: "query", code: `export { streamFeatures } from "@arcrest/query";`, budget: 11 * KIB, limit: 25.2 * KIB },
-  { name: "MapServiceLayer", pkg: "query", code: `export { MapServiceLayer } from "@arcrest/query";`, budget: 16 * KIB, limit: 29.4 * KIB },
+  { name: "streamFeatures", pkg: "query", code: `export { streamFeatures } from "@arcrest/query";`, budget: 11 * KIB, limit: 25.3 * KIB },
+  { name: "MapServiceLayer", pkg: "query", code: `export { MapServiceLayer } from "@arcrest/query";`, budget: 16 * KIB, limit: 29.5 * KIB },
   { name: "addFeatures", pkg: "feature-edit", code: `export { addFeatures } from "@arcrest/feature-edit";`, budget: 11 * KIB, limit: 23.5 * KIB },
   {
     name: "queryFeatures + findAddressCandidates + suggest",
