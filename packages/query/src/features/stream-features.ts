@@ -50,6 +50,149 @@ function findKey(record: Record<string, unknown>, name: string): string {
   return Object.keys(record).find((k) => k.toLowerCase() === lower) ?? name;
 }
 
+/** Everything fixed for one stream: the layer, its object id field and the query's parameters. */
+interface StreamPlan {
+  base: string;
+  target: string;
+  call: { session: StreamFeaturesOptions["session"]; signal: AbortSignal | undefined };
+  layer: LayerMetadata;
+  oidField: string | undefined;
+  geojson: boolean;
+  strip: string[];
+  baseParams: Record<string, ParamValue>;
+  userWhere: string;
+  /** An `orderByFields` other than the object id ascending (which paging does anyway). */
+  customOrder: string | undefined;
+  filter: QueryFilter;
+}
+
+async function planStream(url: string, options: StreamFeaturesOptions): Promise<StreamPlan> {
+  const base = layerUrl(url);
+  const call = { session: options.session, signal: options.signal };
+  const layer = options.layer ?? new LayerMetadata(base, await fetchLayerInfo(base, call));
+  const oidField = layer.objectIdField;
+  const out = resolveOutFields(options.outFields, oidField, oidField !== undefined);
+  const { resultOffset: _o, resultRecordCount: _c, ...rest } = options as StreamFeaturesOptions & { resultOffset?: number; resultRecordCount?: number };
+  const baseParams = await featureQueryParams(rest, out.param);
+  const order = orderByParam(options.orderByFields);
+  const oidOrder = oidField !== undefined && order !== undefined && new RegExp(`^${escapeRegExp(oidField)}(\\s+ASC)?$`, "i").test(order);
+  return {
+    base,
+    target: `${base}/query`,
+    call,
+    layer,
+    oidField,
+    geojson: options.f === "geojson",
+    strip: out.strip !== undefined ? [out.strip] : [],
+    baseParams,
+    userWhere: baseParams.where as string,
+    customOrder: oidOrder ? undefined : order,
+    filter: filterOf(options),
+  };
+}
+
+/** Fetches one page slice; hands the first Esri JSON page's metadata to `onMetadata`, once. */
+function pageFetcher(plan: StreamPlan, onMetadata: StreamFeaturesOptions["onMetadata"]) {
+  let metadataSent = false;
+  return async (slice: PageSlice, signal: AbortSignal): Promise<FetchedPage<Feature | GeoFeature>> => {
+    const params: Record<string, ParamValue> = { ...plan.baseParams, where: andWhere(plan.userWhere, slice.where) };
+    if (slice.resultOffset !== undefined) params.resultOffset = slice.resultOffset;
+    if (slice.resultRecordCount !== undefined) params.resultRecordCount = slice.resultRecordCount;
+    if (slice.objectIds !== undefined) params.objectIds = slice.objectIds.join(",");
+    if (slice.orderByFields !== undefined) params.orderByFields = slice.orderByFields;
+    const json = await sendRead<unknown>(plan.target, params, { ...plan.call, signal });
+    if (plan.geojson) {
+      const page = parseGeoJSONPage(json, plan.target);
+      return { features: page.features as GeoFeature[], exceededTransferLimit: page.exceededTransferLimit };
+    }
+    const set = parseFeatureSet(json, plan.target);
+    if (onMetadata && !metadataSent) {
+      metadataSent = true;
+      const { features: _features, ...metadata } = set;
+      onMetadata(metadata);
+    }
+    return { features: set.features as Feature[], exceededTransferLimit: set.exceededTransferLimit };
+  };
+}
+
+/** Reads a feature's object id (GeoJSON `id` or property, Esri JSON attribute), finding the key's case once. */
+function oidReader(geojson: boolean, oidField: string | undefined): (f: Feature | GeoFeature) => number | undefined {
+  let oidKey = oidField ?? "";
+  if (geojson) {
+    return (f) => {
+      const g = f as GeoFeature;
+      if (typeof g.id === "number") return g.id;
+      const props = (g.properties ?? {}) as Record<string, unknown>;
+      if (!(oidKey in props)) oidKey = findKey(props, oidField ?? "");
+      const v = props[oidKey];
+      return typeof v === "number" ? v : undefined;
+    };
+  }
+  return (f) => {
+    const attrs = (f as Feature).attributes as Record<string, unknown>;
+    let v = attrs[oidKey];
+    if (v === undefined && oidField !== undefined) {
+      oidKey = findKey(attrs, oidField);
+      v = attrs[oidKey];
+    }
+    return typeof v === "number" ? v : undefined;
+  };
+}
+
+/** Count, lowest and highest object id of the query in one statistics request (undefined when the server has none). */
+async function oidStatistics(plan: StreamPlan, signal?: AbortSignal): Promise<QueryFacts | undefined> {
+  const { oidField } = plan;
+  if (oidField === undefined) return undefined;
+  try {
+    const [row] = await queryStatistics(plan.base, {
+      ...plan.filter,
+      ...plan.call,
+      signal: signal ?? plan.call.signal,
+      outStatistics: [
+        { statisticType: "count", onStatisticField: oidField, outStatisticFieldName: "arcrest_count" },
+        { statisticType: "min", onStatisticField: oidField, outStatisticFieldName: "arcrest_min" },
+        { statisticType: "max", onStatisticField: oidField, outStatisticFieldName: "arcrest_max" },
+      ],
+    });
+    const count = Number(row?.arcrest_count ?? 0);
+    const min = row?.arcrest_min;
+    const max = row?.arcrest_max;
+    if (!Number.isFinite(count)) return undefined;
+    return typeof min === "number" && typeof max === "number" ? { count, minOid: min, maxOid: max } : { count };
+  } catch (error) {
+    // Statistics are an optimisation: a server without them still pages by count and ids.
+    if (error instanceof ArcGISRequestError && !(error instanceof ArcGISAuthError) && !signal?.aborted) return undefined;
+    throw error;
+  }
+}
+
+/** The raw pages of the plan, through the paging engine. */
+function rawPages(plan: StreamPlan, options: StreamFeaturesOptions): AsyncGenerator<Array<Feature | GeoFeature>> {
+  const { base, filter, call } = plan;
+  const at = (signal?: AbortSignal) => ({ ...filter, ...call, signal: signal ?? call.signal });
+  return readPages<Feature | GeoFeature>(
+    {
+      url: base,
+      caps: pagingCapabilitiesOf(plan.layer),
+      fetch: pageFetcher(plan, options.onMetadata),
+      oidOf: oidReader(plan.geojson, plan.oidField),
+      stats: (signal) => oidStatistics(plan, signal),
+      count: (signal) => queryCount(base, at(signal)),
+      ids: async (signal) => (await queryObjectIds(base, at(signal))).objectIds,
+      ...(plan.customOrder !== undefined ? { customOrder: plan.customOrder } : {}),
+      userObjectIds: options.objectIds !== undefined,
+    },
+    {
+      strategy: options.paging,
+      pageSize: options.pageSize,
+      concurrency: options.concurrency,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      onPlan: options.onPlan,
+    },
+  );
+}
+
 /**
  * Every page of a query, as arrays of normalised features, in object id order
  * (or the given `orderByFields`), with at most `concurrency` pages in flight and
@@ -62,119 +205,16 @@ export function streamPages(url: string, options: StreamFeaturesOptions & { f: "
 export function streamPages(url: string, options?: StreamFeaturesOptions & { f?: "json" }): AsyncGenerator<Feature[]>;
 export function streamPages(url: string, options?: StreamFeaturesOptions): AsyncGenerator<Feature[] | GeoFeature[]>;
 export async function* streamPages(url: string, options: StreamFeaturesOptions = {}): AsyncGenerator<Feature[] | GeoFeature[]> {
-  const base = layerUrl(url);
-  const target = `${base}/query`;
-  const call = { session: options.session, signal: options.signal };
-  const layer = options.layer ?? new LayerMetadata(base, await fetchLayerInfo(base, call));
-  const oidField = layer.objectIdField;
-  const geojson = options.f === "geojson";
-  const out = resolveOutFields(options.outFields, oidField, oidField !== undefined);
-  const { resultOffset: _o, resultRecordCount: _c, ...rest } = options as StreamFeaturesOptions & { resultOffset?: number; resultRecordCount?: number };
-  const baseParams = await featureQueryParams(rest, out.param);
-  const userWhere = baseParams.where as string;
-  const order = orderByParam(options.orderByFields);
-  // Ordering by the object id ascending is what paging does anyway.
-  const customOrder =
-    order !== undefined && !(oidField !== undefined && new RegExp(`^${escapeRegExp(oidField)}(\\s+ASC)?$`, "i").test(order)) ? order : undefined;
-  const filter = filterOf(options);
-
-  let metadataSent = false;
-  const fetch = async (slice: PageSlice, signal: AbortSignal): Promise<FetchedPage<Feature | GeoFeature>> => {
-    const params: Record<string, ParamValue> = { ...baseParams, where: andWhere(userWhere, slice.where) };
-    if (slice.resultOffset !== undefined) params.resultOffset = slice.resultOffset;
-    if (slice.resultRecordCount !== undefined) params.resultRecordCount = slice.resultRecordCount;
-    if (slice.objectIds !== undefined) params.objectIds = slice.objectIds.join(",");
-    if (slice.orderByFields !== undefined) params.orderByFields = slice.orderByFields;
-    const json = await sendRead<unknown>(target, params, { ...call, signal });
-    if (geojson) {
-      const page = parseGeoJSONPage(json, target);
-      return { features: page.features as GeoFeature[], exceededTransferLimit: page.exceededTransferLimit };
-    }
-    const set = parseFeatureSet(json, target);
-    if (options.onMetadata && !metadataSent) {
-      metadataSent = true;
-      const { features: _features, ...metadata } = set;
-      options.onMetadata(metadata);
-    }
-    return { features: set.features as Feature[], exceededTransferLimit: set.exceededTransferLimit };
-  };
-
-  let oidKey = oidField ?? "";
-  const oidOf = geojson
-    ? (f: Feature | GeoFeature): number | undefined => {
-        const g = f as GeoFeature;
-        if (typeof g.id === "number") return g.id;
-        const props = (g.properties ?? {}) as Record<string, unknown>;
-        if (!(oidKey in props)) oidKey = findKey(props, oidField ?? "");
-        const v = props[oidKey];
-        return typeof v === "number" ? v : undefined;
-      }
-    : (f: Feature | GeoFeature): number | undefined => {
-        const attrs = (f as Feature).attributes as Record<string, unknown>;
-        let v = attrs[oidKey];
-        if (v === undefined && oidField !== undefined) {
-          oidKey = findKey(attrs, oidField);
-          v = attrs[oidKey];
-        }
-        return typeof v === "number" ? v : undefined;
-      };
-
-  const stats = async (signal?: AbortSignal): Promise<QueryFacts | undefined> => {
-    if (oidField === undefined) return undefined;
-    try {
-      const [row] = await queryStatistics(base, {
-        ...filter,
-        ...call,
-        signal: signal ?? call.signal,
-        outStatistics: [
-          { statisticType: "count", onStatisticField: oidField, outStatisticFieldName: "arcrest_count" },
-          { statisticType: "min", onStatisticField: oidField, outStatisticFieldName: "arcrest_min" },
-          { statisticType: "max", onStatisticField: oidField, outStatisticFieldName: "arcrest_max" },
-        ],
-      });
-      const count = Number(row?.arcrest_count ?? 0);
-      const min = row?.arcrest_min;
-      const max = row?.arcrest_max;
-      if (!Number.isFinite(count)) return undefined;
-      return typeof min === "number" && typeof max === "number" ? { count, minOid: min, maxOid: max } : { count };
-    } catch (error) {
-      // Statistics are an optimisation: a server without them still pages by count and ids.
-      if (error instanceof ArcGISRequestError && !(error instanceof ArcGISAuthError) && !signal?.aborted) return undefined;
-      throw error;
-    }
-  };
-
-  const pages = readPages<Feature | GeoFeature>(
-    {
-      url: base,
-      caps: pagingCapabilitiesOf(layer),
-      fetch,
-      oidOf,
-      stats,
-      count: (signal) => queryCount(base, { ...filter, ...call, signal: signal ?? call.signal }),
-      ids: async (signal) => (await queryObjectIds(base, { ...filter, ...call, signal: signal ?? call.signal })).objectIds,
-      ...(customOrder !== undefined ? { customOrder } : {}),
-      userObjectIds: options.objectIds !== undefined,
-    },
-    {
-      strategy: options.paging,
-      pageSize: options.pageSize,
-      concurrency: options.concurrency,
-      signal: options.signal,
-      onProgress: options.onProgress,
-      onPlan: options.onPlan,
-    },
-  );
-
-  const strip = out.strip !== undefined ? [out.strip] : [];
-  if (geojson) {
-    const normalize = geoFeatureNormalizer(layer.fields, options.normalize, strip);
+  const plan = await planStream(url, options);
+  const pages = rawPages(plan, options);
+  if (plan.geojson) {
+    const normalize = geoFeatureNormalizer(plan.layer.fields, options.normalize, plan.strip);
     for await (const page of pages) {
       for (const f of page as GeoFeature[]) normalize(f);
       yield page as GeoFeature[];
     }
   } else {
-    const normalize = esriFeatureNormalizer(layer.fields, options.normalize, strip);
+    const normalize = esriFeatureNormalizer(plan.layer.fields, options.normalize, plan.strip);
     for await (const page of pages) {
       for (const f of page as Feature[]) normalize(f);
       yield page as Feature[];

@@ -27,14 +27,27 @@ interface FakeOptions {
   vanish?: number[];
 }
 
+/** A seeded pseudo-random generator (mulberry32): the same jitter on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function fakeLayer(o: FakeOptions) {
+  const random = seededRandom(o.oids.length);
   const slices: PageSlice[] = [];
   const rows = o.oids.map((oid) => ({ oid }));
   const live = () => rows.filter((r) => !o.vanish?.includes(r.oid));
   const cap = o.served ?? o.advertised;
   const fetch = async (slice: PageSlice): Promise<FetchedPage<Row>> => {
     slices.push(slice);
-    await new Promise((r) => setTimeout(r, Math.random() * 3));
+    await new Promise((r) => setTimeout(r, random() * 3));
     let sel = live();
     if (slice.where) {
       const m = /^oid >= (\d+) AND oid <= (\d+)$/.exec(slice.where) ?? /^oid = (\d+)$/.exec(slice.where);

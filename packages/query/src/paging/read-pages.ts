@@ -61,95 +61,95 @@ function* chain<T>(...parts: Iterable<T>[]): Generator<T> {
   for (const part of parts) yield* part;
 }
 
-/**
- * Reads every page of a query: counts it, plans (see {@link planPaging}), runs
- * the pages through an ordered concurrency window, drops duplicates, reports
- * progress, and at the end compares what arrived with the count. Yields pages
- * (arrays of features) in object id order, or in the user's order.
- *
- * @throws {@link IncompleteResultError} when fewer features arrived than counted.
- */
-export async function* readPages<F>(source: PagingSource<F>, options: ReadPagesOptions = {}): AsyncGenerator<F[]> {
-  const { signal } = options;
-  // Checked before any request: a window of NaN or 0 pages would read nothing and end in a misleading count error.
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+/** Checked before any request: a window of NaN or 0 pages would read nothing and end in a misleading count error. */
+function checkedConcurrency(concurrency: number): number {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ValidationError("concurrency", `must be a positive integer (pages in flight), got ${String(concurrency)}`);
   }
+  return concurrency;
+}
+
+/** Counts the query (with min/max ids when ranges may be chosen) and plans its pages. */
+async function countAndPlan<F>(source: PagingSource<F>, options: ReadPagesOptions): Promise<{ plan: PagingPlan; facts: QueryFacts }> {
+  const strategy = options.strategy ?? "auto";
   // Min/max ids only matter when ranges may be chosen; offsets and id batches need just the count.
-  const strategy0 = options.strategy ?? "auto";
-  const wantStats = strategy0 === "auto" || strategy0 === "range";
-  const facts = (wantStats ? await source.stats(signal) : undefined) ?? { count: await source.count(signal) };
+  const wantStats = strategy === "auto" || strategy === "range";
+  const facts = (wantStats ? await source.stats(options.signal) : undefined) ?? { count: await source.count(options.signal) };
   const plan = planPaging(source.caps, facts, {
-    strategy: strategy0,
+    strategy,
     pageSize: options.pageSize,
     customOrder: source.customOrder !== undefined,
     userObjectIds: source.userObjectIds === true,
   });
   options.onPlan?.(plan, facts);
-  const total = facts.count;
-  options.onProgress?.({ done: 0, total });
-  if (plan.kind === "empty") return;
+  return { plan, facts };
+}
 
+/** The whole result in one request (the plan found it fits one page). */
+async function* singlePage<F>(source: PagingSource<F>, total: number, options: ReadPagesOptions): AsyncGenerator<F[]> {
+  const page = await source.fetch({}, options.signal ?? new AbortController().signal);
+  if (page.features.length > 0) yield page.features;
+  options.onProgress?.({ done: page.features.length, total });
+  if (page.features.length < total) {
+    throw new IncompleteResultError({ url: source.url, expected: total, received: page.features.length, strategy: "single" });
+  }
+}
+
+/** The page tasks of a paged plan, and the strategy name errors report. */
+type Tasks<F> = { tasks: Iterator<PageTask<F>>; strategy: string };
+
+/** Offset pages; the first two are fetched together as a probe, since servers without real pagination ignore resultOffset. */
+async function offsetTasks<F>(ctx: PagingContext<F>, source: PagingSource<F>, plan: Extract<PagingPlan, { kind: "offset" }>, total: number, signal?: AbortSignal): Promise<Tasks<F>> {
   const oidField = source.caps.oidField;
+  const order = source.customOrder !== undefined ? withTieBreaker(source.customOrder, oidField) : oidField;
+  const size = Math.min(plan.pageSize, total);
+  if (oidField === undefined || source.customOrder !== undefined || total <= size) {
+    return { tasks: offsetPageTasks(ctx, 0, total, order), strategy: plan.kind };
+  }
+  const probeSignal = signal ?? new AbortController().signal;
+  const secondSize = Math.min(size, total - size);
+  const [first, second] = await Promise.all([
+    fetchOffsetPage(ctx, 0, size, order, probeSignal),
+    fetchOffsetPage(ctx, size, secondSize, order, probeSignal),
+  ]);
+  if (judgeOffsetProbe(ctx, first, second) === "ok") {
+    return { tasks: chain(fromList([first, second]), offsetPageTasks(ctx, size + secondSize, total, order)), strategy: plan.kind };
+  }
+  ctx.state.pageSize = plan.pageSize;
+  return { tasks: idBatchTasks(ctx, await source.ids(signal), "range"), strategy: "ids (offsets ignored by the server)" };
+}
+
+/** The page tasks of a range, id-batch or offset plan. */
+async function pageTasks<F>(source: PagingSource<F>, plan: Exclude<PagingPlan, { kind: "empty" | "single" }>, total: number, signal?: AbortSignal): Promise<Tasks<F>> {
   // Range and id-batch pages are not asked for an order: the client sorts a page by id for next to
   // nothing, while `orderByFields` can cost the server a sort per page (a fifth of the page time on the
   // sample server). Truncated range pages are completed by narrower sub-ranges instead (see fetchRange).
   const ctx: PagingContext<F> = {
     fetch: source.fetch,
     oidOf: source.oidOf,
-    oidField: oidField ?? "",
+    oidField: source.caps.oidField ?? "",
     state: { pageSize: plan.pageSize },
   };
-  // Pages come in object id order except with a custom order; then ids cannot be checked for repeats cheaply.
-  const monotonic = oidField !== undefined && source.customOrder === undefined;
-  let strategy: string = plan.kind;
-  let tasks: Iterator<PageTask<F>>;
-
   switch (plan.kind) {
-    case "single": {
-      const page = await source.fetch({}, signal ?? new AbortController().signal);
-      if (page.features.length > 0) yield page.features;
-      options.onProgress?.({ done: page.features.length, total });
-      if (page.features.length < total) {
-        throw new IncompleteResultError({ url: source.url, expected: total, received: page.features.length, strategy });
-      }
-      return;
-    }
     case "range":
-      tasks = rangePageTasks(ctx, plan.minOid, plan.maxOid);
-      break;
+      return { tasks: rangePageTasks(ctx, plan.minOid, plan.maxOid), strategy: plan.kind };
     case "ids":
-      tasks = idBatchTasks(ctx, await source.ids(signal), plan.mode);
-      break;
-    case "offset": {
-      const order = source.customOrder !== undefined ? withTieBreaker(source.customOrder, oidField) : oidField;
-      const size = Math.min(plan.pageSize, total);
-      if (oidField === undefined || source.customOrder !== undefined || total <= size) {
-        tasks = offsetPageTasks(ctx, 0, total, order);
-        break;
-      }
-      // Second-page probe: servers without real pagination ignore resultOffset.
-      const probeSignal = signal ?? new AbortController().signal;
-      const secondSize = Math.min(size, total - size);
-      const [first, second] = await Promise.all([
-        fetchOffsetPage(ctx, 0, size, order, probeSignal),
-        fetchOffsetPage(ctx, size, secondSize, order, probeSignal),
-      ]);
-      if (judgeOffsetProbe(ctx, first, second) === "ok") {
-        tasks = chain(fromList([first, second]), offsetPageTasks(ctx, size + secondSize, total, order));
-      } else {
-        strategy = "ids (offsets ignored by the server)";
-        ctx.state.pageSize = plan.pageSize;
-        tasks = idBatchTasks(ctx, await source.ids(signal), "range");
-      }
-      break;
-    }
+      return { tasks: idBatchTasks(ctx, await source.ids(signal), plan.mode), strategy: plan.kind };
+    case "offset":
+      return offsetTasks(ctx, source, plan, total, signal);
   }
+}
 
+/**
+ * Runs the tasks through the ordered concurrency window, drops rows an offset page repeated,
+ * reports progress, and at the end compares what arrived with the count.
+ */
+async function* windowedPages<F>(source: PagingSource<F>, { tasks, strategy }: Tasks<F>, total: number, concurrency: number, options: ReadPagesOptions): AsyncGenerator<F[]> {
+  // Pages come in object id order except with a custom order; then ids cannot be checked for repeats cheaply.
+  const monotonic = source.caps.oidField !== undefined && source.customOrder === undefined;
   let done = 0;
   let lastOid = -Infinity;
-  for await (const page of orderedWindow(tasks, concurrency, signal)) {
+  for await (const page of orderedWindow(tasks, concurrency, options.signal)) {
     let out = page;
     if (monotonic) {
       // Ranges and batches are disjoint; this only drops rows an offset page repeated.
@@ -163,4 +163,22 @@ export async function* readPages<F>(source: PagingSource<F>, options: ReadPagesO
     options.onProgress?.({ done, total });
   }
   if (done < total) throw new IncompleteResultError({ url: source.url, expected: total, received: done, strategy });
+}
+
+/**
+ * Reads every page of a query: counts it, plans (see {@link planPaging}), runs
+ * the pages through an ordered concurrency window, drops duplicates, reports
+ * progress, and at the end compares what arrived with the count. Yields pages
+ * (arrays of features) in object id order, or in the user's order.
+ *
+ * @throws {@link IncompleteResultError} when fewer features arrived than counted.
+ */
+export async function* readPages<F>(source: PagingSource<F>, options: ReadPagesOptions = {}): AsyncGenerator<F[]> {
+  const concurrency = checkedConcurrency(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const { plan, facts } = await countAndPlan(source, options);
+  const total = facts.count;
+  options.onProgress?.({ done: 0, total });
+  if (plan.kind === "empty") return;
+  if (plan.kind === "single") return yield* singlePage(source, total, options);
+  yield* windowedPages(source, await pageTasks(source, plan, total, options.signal), total, concurrency, options);
 }

@@ -10,7 +10,8 @@ import { queryCount, queryObjectIds, sql, sqlLiteral, whereIn } from "../../src/
 import { ValidationError } from "@arcrest/core";
 
 const RUNS = 1000;
-const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+// A fixed seed: every run checks the same values (FC_SEED=<n> explores others).
+const SEED = Number(process.env.FC_SEED ?? 20261206);
 
 const tricky = fc.constantFrom("'", "''", "O'Brien", "%", "_", "a%b_c", "\n", "line1\r\nline2", "'; DROP TABLE x; --", "1=1) OR (1=1", "\\", '"', "[x]", "");
 const text = fc.oneof(tricky, fc.string({ unit: "grapheme", maxLength: 30 }), fc.string({ unit: "binary-ascii", maxLength: 30 }), fc.string({ maxLength: 30 }));
@@ -63,6 +64,7 @@ describe(`where-clause values (fast-check seed ${SEED}; rerun with FC_SEED=${SEE
       fc.property(fc.constantFrom(Number.NaN, Infinity, -Infinity, new Date(Number.NaN)), (value) => {
         expect(() => sqlLiteral(value)).toThrow(ValidationError);
       }),
+      { seed: SEED },
     );
     expect(() => whereIn("name) OR (1=1", ["x"])).toThrow(ValidationError);
     expect(whereIn("name", [])).toBe("1=0");

@@ -1,6 +1,6 @@
 /**
  * Large layers: a page costs what the page holds, not the layer. Measured by counting the
- * features a lazy layer generates (deterministic), plus a generous wall-clock bound.
+ * features a lazy layer generates (deterministic); no wall-clock bounds.
  */
 import { describe, expect, it } from "vitest";
 import type { LazyFeatureSource, SampleFeature, SampleLayer } from "../../src/data/types.js";
@@ -87,9 +87,8 @@ describe("large layers", () => {
     expect(built()).toBe(6000);
   });
 
-  it("pages a 200,000-feature array layer quickly, by range and by offset", () => {
+  it("pages a 200,000-feature array layer by range and by offset", () => {
     const layer = pointLayer({ count: 200_000, maxRecordCount: 2000 });
-    const started = performance.now();
     let total = 0;
     for (let page = 0; page < 100; page++) {
       const byRange = executeQuery(layer, { where: `objectid >= ${page * 2000 + 1} AND objectid <= ${(page + 1) * 2000}`, outFields: "*" });
@@ -99,21 +98,18 @@ describe("large layers", () => {
       const byOffset = executeQuery(layer, { resultOffset: String(page * 2000), resultRecordCount: "2000", outFields: "*", orderByFields: "objectid" });
       expect((bodyOf(byOffset).features as unknown[]).length).toBe(2000);
     }
-    const elapsed = performance.now() - started;
     expect(total).toBe(200_000);
-    expect(elapsed).toBeLessThan(5000);
   });
 
   it("sorts a large layer once per order and reuses it for later pages", () => {
-    const layer = pointLayer({ count: 50_000, maxRecordCount: 2000 });
-    const first = performance.now();
+    const { layer, built } = lazyLayer(50_000);
     executeQuery(layer, { orderByFields: "stage DESC", resultOffset: "0", resultRecordCount: "2000" });
-    const firstMs = performance.now() - first;
-    const again = performance.now();
+    const afterFirst = built();
+    expect(afterFirst).toBeGreaterThanOrEqual(50_000); // the sort built every row once
     const page = bodyOf(executeQuery(layer, { orderByFields: "stage DESC", resultOffset: "2000", resultRecordCount: "2000", outFields: "stage" })) as unknown as { features: { attributes: { stage: number } }[] };
-    const againMs = performance.now() - again;
     const stages = page.features.map((f) => f.attributes.stage);
+    expect(stages).toHaveLength(2000);
     expect([...stages].sort((a, b) => b - a)).toEqual(stages);
-    expect(againMs).toBeLessThan(Math.max(firstMs, 50));
+    expect(built()).toBe(afterFirst); // the second page reused the sorted rows
   });
 });

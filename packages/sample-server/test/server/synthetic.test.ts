@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSyntheticPointsService, startSampleServer, syntheticPointSource, type SampleServer } from "../../src/index.js";
+import { executeQuery } from "../../src/query/index.js";
 import { getJson } from "../helpers/http.js";
 
 describe("synthetic points", () => {
-  it("generates a million points lazily: fast and without holding them", () => {
+  it("generates a million points lazily, without holding them", () => {
     const heapBefore = process.memoryUsage().heapUsed;
-    const start = performance.now();
     const service = createSyntheticPointsService(1_000_000, 5);
-    expect(performance.now() - start).toBeLessThan(50);
     const layer = service.layers[0];
     expect(layer.features).toHaveLength(1_000_000);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(20 * 1024 * 1024);
@@ -58,11 +57,9 @@ describe("Bench/SyntheticPoints service", () => {
     expect(info).toMatchObject({ name: "points", maxRecordCount: 2000, advancedQueryCapabilities: { supportsPagination: true } });
   });
 
-  it("serves deep pages quickly", async () => {
+  it("serves deep pages", async () => {
     const url = `${server.restUrl}/Bench/SyntheticPoints/MapServer/0/query?where=1%3D1&outFields=*&orderByFields=objectid&resultOffset=200000&resultRecordCount=2000&f=json`;
-    const start = performance.now();
     const { body } = await getJson<{ features: { attributes: { objectid: number } }[]; exceededTransferLimit?: boolean }>(url);
-    expect(performance.now() - start).toBeLessThan(500);
     expect(body.features).toHaveLength(2000);
     expect(body.features[0].attributes.objectid).toBe(200_001);
     expect(body.exceededTransferLimit).toBe(true);
@@ -72,21 +69,24 @@ describe("Bench/SyntheticPoints service", () => {
 });
 
 describe("offset cost", () => {
-  it("charges deep resultOffset pages when offsetCost is on, not object-id ranges", async () => {
+  it("charges deep resultOffset pages, not object-id ranges", () => {
+    const layer = createSyntheticPointsService(200_000, 5).layers[0];
+    const charge = (params: Record<string, string>) => executeQuery(layer, { outFields: "*", f: "json", ...params }).delayMs;
+    // 0.5 ms per 1,000 rows skipped, the charge computed (a number, not a clock).
+    expect(charge({ where: "1=1", orderByFields: "objectid", resultOffset: "190000", resultRecordCount: "100" })).toBe(95);
+    expect(charge({ where: "objectid > 190000 AND objectid <= 190100" })).toBeUndefined();
+  });
+
+  it("waits out the charge over HTTP when offsetCost is on", async () => {
     const server = await startSampleServer({ port: 0, syntheticPoints: 200_000, offsetCost: true });
     try {
       const layer = `${server.restUrl}/Bench/SyntheticPoints/MapServer/0/query`;
-      const timed = async (params: Record<string, string>): Promise<number> => {
-        const start = performance.now();
-        const { body } = await getJson<{ features: unknown[] }>(`${layer}?${new URLSearchParams({ outFields: "*", f: "json", ...params })}`);
-        expect(body.features).toHaveLength(100);
-        return performance.now() - start;
-      };
-      await timed({ where: "1=1", resultRecordCount: "100" }); // warm up
-      const deepOffset = await timed({ where: "1=1", orderByFields: "objectid", resultOffset: "190000", resultRecordCount: "100" });
-      const idRange = await timed({ where: "objectid > 190000 AND objectid <= 190100" });
-      expect(deepOffset).toBeGreaterThanOrEqual(90); // 0.5 ms per 1,000 rows skipped
-      expect(idRange).toBeLessThan(deepOffset / 2);
+      const params = { where: "1=1", outFields: "*", f: "json", orderByFields: "objectid", resultOffset: "190000", resultRecordCount: "100" };
+      const start = performance.now();
+      const { body } = await getJson<{ features: unknown[] }>(`${layer}?${new URLSearchParams(params)}`);
+      expect(body.features).toHaveLength(100);
+      // A lower bound only: a loaded machine makes the answer later, never earlier.
+      expect(performance.now() - start).toBeGreaterThanOrEqual(90);
     } finally {
       await server.close();
     }
