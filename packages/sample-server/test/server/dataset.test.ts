@@ -42,6 +42,7 @@ describe("default dataset", () => {
       "Odd/Empty:MapServer",
       "Secure/Parcels:MapServer",
       "Elevation/DEM:ImageServer",
+      "Elevation/DEMHref:ImageServer",
       "Imagery/RGB:ImageServer",
       "Imagery/CatalogOnly:ImageServer",
       "Tools:GPServer",
