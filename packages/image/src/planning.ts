@@ -73,9 +73,11 @@ export function planExport(im: ImageService, options: ExportImageOptions): Expor
   return { job: jobOf(im, grid, shared, options, undefined) };
 }
 
-function jobOf(im: ImageService, grid: OutputGrid, shared: MosaicJob["request"], options: { concurrency?: number; onProgress?: MosaicJob["onProgress"]; noData?: number }, mask: EsriPolygon | undefined): MosaicJob {
+function jobOf(im: ImageService, grid: OutputGrid, shared: MosaicJob["request"], options: { concurrency?: number; onProgress?: MosaicJob["onProgress"]; noData?: number; compression?: MosaicJob["compression"] }, mask: EsriPolygon | undefined): MosaicJob {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new ValidationError("concurrency", `a positive whole number, got ${concurrency}`);
+  const compression = options.compression ?? "deflate";
+  if (compression !== "deflate" && compression !== "lzw") throw new ValidationError("compression", `deflate or lzw, got ${String(compression)}`);
   const noData = options.noData ?? im.noDataValue ?? (im.pixelType === "U8" ? 0 : -3.4028234663852886e38);
   return {
     url: im.url,
@@ -87,6 +89,7 @@ function jobOf(im: ImageService, grid: OutputGrid, shared: MosaicJob["request"],
     noData,
     ...(mask ? { mask } : {}),
     concurrency,
+    compression,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
 }
