@@ -142,25 +142,53 @@ export class ImageService {
     return result.value.split(/[,\s]+/).filter((s) => s !== "").map(Number);
   }
 
-  /** `identify` at a geometry (usually a point). */
+  /**
+   * `identify` at a geometry (usually a point): the pixel value(s) as the server's text and its catalog items.
+   *
+   * @example
+   * ```ts
+   * const { value } = await im.identify({ x: -12990005, y: 4510005, spatialReference: { wkid: 102100 } });
+   * ```
+   */
   identify(geometry: EsriGeometry, options: PixelQueryOptions = {}): Promise<IdentifyResult> {
     requireImage(this, "identify");
     return identify(this.url, geometry, { ...options, ...this.#call(options) });
   }
 
-  /** `getSamples`: pixel values at sample locations of a geometry. */
+  /**
+   * `getSamples`: pixel values at sample locations of a geometry (points, or along a line or in a polygon).
+   *
+   * @example
+   * ```ts
+   * const samples = await im.getSamples({ points: [[-12990005, 4510005]], spatialReference: { wkid: 102100 } });
+   * ```
+   */
   getSamples(geometry: EsriGeometry, options: GetSamplesOptions = {}): Promise<ImageSample[]> {
     requireImage(this, "getSamples");
     return getSamples(this.url, geometry, { ...options, ...this.#call(options) });
   }
 
-  /** `computeHistograms` over a polygon or envelope. */
+  /**
+   * `computeHistograms` over a polygon or envelope: one histogram per band.
+   *
+   * @example
+   * ```ts
+   * const [histogram] = await im.computeHistograms({ xmin, ymin, xmax, ymax, spatialReference: { wkid: 102100 } });
+   * ```
+   */
   computeHistograms(geometry: EsriPolygon | EsriEnvelope, options: PixelQueryOptions = {}): Promise<Histogram[]> {
     requireImage(this, "computeHistograms");
     return computeHistograms(this.url, geometry, { ...options, ...this.#call(options) });
   }
 
-  /** `computeStatisticsHistograms` over a polygon or envelope. */
+  /**
+   * `computeStatisticsHistograms` over a polygon or envelope: per-band statistics and histograms.
+   *
+   * @example
+   * ```ts
+   * const { statistics } = await im.computeStatisticsHistograms(polygon);
+   * ```
+   */
   computeStatisticsHistograms(geometry: EsriPolygon | EsriEnvelope, options: PixelQueryOptions = {}): Promise<StatisticsHistograms> {
     requireImage(this, "computeStatisticsHistograms");
     return computeStatisticsHistograms(this.url, geometry, { ...options, ...this.#call(options) });
