@@ -111,7 +111,13 @@ export function planClip(im: ImageService, geometry: EsriPolygon | EsriEnvelope,
   const height = Math.max(1, Math.ceil((bbox[3] - bbox[1]) / ps.y - 1e-9));
   checkSize(width, height, "geometry");
   requireImage(im, "exportImage");
-  const wkid = wkidOf(options.outSR ?? geometry.spatialReference ?? im.spatialReference);
+  const geometryWkid = wkidOf(geometry.spatialReference);
+  const outWkid = wkidOf(options.outSR);
+  if (outWkid !== undefined && geometryWkid !== undefined && epsgOf(outWkid) !== epsgOf(geometryWkid)) {
+    // The grid is laid out in the geometry's coordinates; the client does not reproject.
+    throw new ValidationError("outSR", `${outWkid} differs from the geometry's spatial reference ${geometryWkid}; project the geometry to the output spatial reference first`);
+  }
+  const wkid = outWkid ?? geometryWkid ?? wkidOf(im.spatialReference);
   const grid: OutputGrid = { originX: bbox[0], originY: bbox[3], pixelSizeX: ps.x, pixelSizeY: ps.y, width, height };
   const mask = polygon ?? { rings: [[[bbox[0], bbox[1]], [bbox[0], bbox[3]], [bbox[2], bbox[3]], [bbox[2], bbox[1]], [bbox[0], bbox[1]]]] };
   const shared = { ...callOf(im, options), bboxSR: wkid, imageSR: wkid, renderingRule: clipRule(im, mask, options.renderingRule) };
