@@ -42,8 +42,8 @@ describe("default dataset", () => {
       "Odd/Empty:MapServer",
       "Secure/Parcels:MapServer",
       "Elevation/DEM:ImageServer",
-      "Elevation/DEMHref:ImageServer",
       "Imagery/RGB:ImageServer",
+      "Elevation/DEMHref:ImageServer",
       "Imagery/CatalogOnly:ImageServer",
       "Tools:GPServer",
     ]);
