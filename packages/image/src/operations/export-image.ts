@@ -49,7 +49,9 @@ export async function exportImageBytes(url: string, options: ExportImageRequest)
 async function followHref(url: string, body: unknown, call: CallOptions): Promise<Uint8Array> {
   const href = (body as { href?: unknown } | null)?.href;
   if (typeof href !== "string" || href === "") {
-    throw new ArcGISRequestError({ message: "exportImage answered JSON without an image href", response: body, url: `${url}/exportImage` });
+    const error = (body as { error?: { message?: unknown } } | null)?.error;
+    const why = typeof error?.message === "string" ? `: ${error.message}` : "";
+    throw new ArcGISRequestError({ message: `exportImage answered JSON without an image href${why}`, response: body, url: `${url}/exportImage` });
   }
   const target = new URL(href, `${url}/`).toString();
   const sameServer = serverRoot(target).toLowerCase() === serverRoot(url).toLowerCase();
