@@ -49,6 +49,8 @@ export interface ExportImageOptions extends CallOptions {
   noData?: number;
   /** Tiles fetched at once; default 4. */
   concurrency?: number;
+  /** Compression of a tiled (mosaicked) GeoTIFF: `deflate` (default) or `lzw`. A single request returns the server's bytes as they are. */
+  compression?: "deflate" | "lzw";
   /** Called after each row of tiles. */
   onProgress?: (progress: Progress) => void;
 }
@@ -60,7 +62,10 @@ export interface ClipOptions extends CallOptions {
   /** Output spatial reference; default the service's. */
   outSR?: number | SpatialReference;
   renderingRule?: RenderingRule;
+  /** Tiles fetched at once; default 4. */
   concurrency?: number;
+  /** Compression of the GeoTIFF: `deflate` (default) or `lzw`. */
+  compression?: "deflate" | "lzw";
   onProgress?: (progress: Progress) => void;
 }
 

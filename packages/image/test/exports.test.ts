@@ -1,8 +1,7 @@
 /**
- * The package's public surface, listed name by name: a new or removed export changes a
- * snapshot below, so growth is reviewed. Runtime names come from the module itself; type
- * names (which do not exist at runtime) from the entry file's `export type { ... }` and
- * `type X` specifiers. Entry files name every export: no `export *`.
+ * The package's public surface, listed name by name: a new or removed export (or method of
+ * `ImageService`) changes a snapshot below, so growth is reviewed. Runtime names come from the module
+ * itself; type names from the entry file's `export type { ... }` and `type X` specifiers.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -72,5 +71,30 @@ describe("exported names of @arcrest/image", () => {
         "ImageFileOptions",
       ]
     `);
+  });
+  it("ImageService: public methods and accessors, none of them internal", async () => {
+    const { ImageService } = await import("@arcrest/image");
+    expect(Object.getOwnPropertyNames(ImageService.prototype).sort()).toMatchInlineSnapshot(`
+      [
+        "bandCount",
+        "clip",
+        "computeHistograms",
+        "computeStatisticsHistograms",
+        "constructor",
+        "exportImage",
+        "extent",
+        "getSamples",
+        "identify",
+        "maxImageHeight",
+        "maxImageWidth",
+        "noDataValue",
+        "pixelSizeX",
+        "pixelSizeY",
+        "pixelType",
+        "pointIdentify",
+        "spatialReference",
+      ]
+    `);
+    expect(readFileSync(new URL("../src/image-service.ts", import.meta.url), "utf8")).not.toContain("@internal");
   });
 });

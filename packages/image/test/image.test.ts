@@ -145,7 +145,9 @@ describe("ImageService", () => {
     const rgb = await ImageService.connect(`${server.restUrl}/Imagery/RGB/ImageServer`, { session: session() });
     const samples = await rgb.getSamples({ points: [[-12990005, 4510005], [-12980005, 4520005]], spatialReference: { wkid: 102100 } });
     expect(samples).toHaveLength(2);
-    expect(samples[0].value.split(" ")).toHaveLength(3);
+    const rgbAt = (band: number, x: number, y: number) => 1 + Math.floor(127 * (1 + Math.sin((x - X0) / (3000 + band * 1000) + (y - Y0) / 5000 + [0, 2, 4][band])));
+    expect(samples[0].value.split(" ").map(Number)).toEqual([0, 1, 2].map((b) => rgbAt(b, -12990005, 4510005)));
+    expect(samples[1].value.split(" ").map(Number)).toEqual([0, 1, 2].map((b) => rgbAt(b, -12980005, 4520005)));
     const im = await ImageService.connect(demUrl(), { session: session() });
     const box = { xmin: XMIN, ymin: YMIN, xmax: XMIN + 1000, ymax: YMIN + 500, spatialReference: { wkid: 102100 } };
     const [histogram] = await im.computeHistograms(box);
@@ -178,6 +180,7 @@ describe("ImageService", () => {
     await expect(im.exportImage({ bbox: [0, 0, 10, 10], size: [100_001, 10] })).rejects.toThrow(ValidationError);
     await expect(im.exportImage({ bbox: [0, 0, 10, 10], size: [1, 1], renderingRule: { rasterFunction: "BandArithmetic", rasterFunctionArguments: { Method: 0, BandIndex: "b1" } } })).rejects.toThrow(/BandIndex/);
     await expect(im.clip(diamond, { pixelSize: 0.001 })).rejects.toThrow(ValidationError);
+    await expect(im.clip(diamond, { outSR: 4326 })).rejects.toThrow(/outSR/);
     const catalogOnly = await ImageService.connect(`${server.restUrl}/Imagery/CatalogOnly/ImageServer`, { session: session() });
     await expect(catalogOnly.exportImage({ bbox: [0, 0, 10, 10], size: [1, 1] })).rejects.toThrow(ImageCapabilityError);
   });

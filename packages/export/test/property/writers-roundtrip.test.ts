@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import type { EsriGeometry, Field } from "@arcrest/core";
+import type { EsriGeometryLike, Field } from "@arcrest/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportFeatureSet } from "../../src/node/index.js";
 import { expectSameGeometry, gdalDateMillis } from "../support/compare.js";
@@ -66,14 +66,14 @@ const lon = fc.double({ min: -179, max: 179, noNaN: true }).map((v) => Math.roun
 const lat = fc.double({ min: -89, max: 89, noNaN: true }).map((v) => Math.round(v * 1e6) / 1e6);
 const xy = fc.tuple(lon, lat);
 /** A clockwise rectangle (an Esri outer ring) and, sometimes, a counter-clockwise hole inside it. */
-const polygon = fc.tuple(xy, fc.double({ min: 0.01, max: 1, noNaN: true }), fc.boolean()).map(([[x, y], s, hole]): EsriGeometry => {
+const polygon = fc.tuple(xy, fc.double({ min: 0.01, max: 1, noNaN: true }), fc.boolean()).map(([[x, y], s, hole]): EsriGeometryLike => {
   const [x0, y0, x1, y1] = [Math.min(x, 178), Math.min(y, 88), Math.min(x, 178) + s, Math.min(y, 88) + s];
   const outer = [[x0, y0], [x0, y1], [x1, y1], [x1, y0], [x0, y0]];
   const d = s / 4;
   const inner = [[x0 + d, y0 + d], [x1 - d, y0 + d], [x1 - d, y1 - d], [x0 + d, y1 - d], [x0 + d, y0 + d]];
   return { rings: hole ? [outer, inner] : [outer] };
 });
-const geometryOf: Record<(typeof GEOMETRY_TYPES)[number], fc.Arbitrary<EsriGeometry>> = {
+const geometryOf: Record<(typeof GEOMETRY_TYPES)[number], fc.Arbitrary<EsriGeometryLike>> = {
   esriGeometryPoint: xy.map(([x, y]) => ({ x, y })),
   esriGeometryMultipoint: fc.array(xy, { minLength: 1, maxLength: 5 }).map((points) => ({ points })),
   esriGeometryPolyline: fc.array(fc.array(xy, { minLength: 2, maxLength: 6 }), { minLength: 1, maxLength: 3 }).map((paths) => ({ paths })),

@@ -1,4 +1,5 @@
 import { zlibSync } from "fflate";
+import { lzwEncode } from "./lzw.js";
 
 /** Where the GeoTIFF's bytes go, in order (a file handle in /node, memory in the browser). */
 export interface ByteSink {
@@ -21,12 +22,14 @@ export interface GeoTiffLayout {
   /** EPSG code of a projected CRS (or 4326 for geographic); undefined writes no CRS key. */
   epsg: number | undefined;
   noData: number | undefined;
+  /** Strip compression; default Deflate. */
+  compression?: "deflate" | "lzw";
 }
 
 const BYTES = { float32: 4, uint8: 1 } as const;
 
 /**
- * A streaming striped GeoTIFF writer: the 8-byte header, then each Deflate-compressed strip as it
+ * A streaming striped GeoTIFF writer: the 8-byte header, then each Deflate- or LZW-compressed strip as it
  * arrives, then the IFD with the strip offsets, GeoKeys, ModelTiepoint/ModelPixelScale and
  * GDAL_NODATA. Only one strip is ever held.
  */
@@ -60,7 +63,7 @@ export class StripedGeoTiffWriter {
 
   /** Appends the next strip (little-endian samples, rows top to bottom). */
   async writeStrip(raw: Uint8Array): Promise<void> {
-    const compressed = zlibSync(raw, { level: 1 });
+    const compressed = this.layout.compression === "lzw" ? lzwEncode(raw) : zlibSync(raw, { level: 1 });
     this.#offsets.push(this.#position);
     this.#counts.push(compressed.byteLength);
     await this.#write(compressed);
@@ -108,7 +111,7 @@ function buildIfd(layout: GeoTiffLayout, at: number, offsets: number[], counts: 
     { tag: 256, type: 4, values: [layout.width] },
     { tag: 257, type: 4, values: [layout.height] },
     { tag: 258, type: 3, values: Array<number>(bands).fill(float ? 32 : 8) },
-    { tag: 259, type: 3, values: [8] }, // Deflate
+    { tag: 259, type: 3, values: [layout.compression === "lzw" ? 5 : 8] }, // LZW or Deflate
     { tag: 262, type: 3, values: [bands === 3 && !float ? 2 : 1] },
     { tag: 273, type: 4, values: offsets },
     { tag: 277, type: 3, values: [bands] },

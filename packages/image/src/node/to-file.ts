@@ -3,6 +3,9 @@ import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { EsriEnvelope, EsriPolygonLike, Progress } from "@arcrest/core";
 import type { ImageService } from "../image-service.js";
+import { exportImageBytes } from "../operations/export-image.js";
+import { planClip, planExport } from "../planning.js";
+import { mosaic } from "../tiling/mosaic.js";
 import type { ClipOptions, ExportImageOptions } from "../types.js";
 
 /** Options of {@link clipToFile} and {@link exportImageToFile}. */
@@ -43,8 +46,8 @@ async function writeAtomically(path: string, signal: AbortSignal | undefined, bo
  * ```
  */
 export async function clipToFile(im: ImageService, geometry: EsriPolygonLike | EsriEnvelope, path: string, options: ImageFileOptions & ClipOptions = {}): Promise<void> {
-  const job = im.planClip(geometry, options);
-  await writeAtomically(path, options.signal, (write) => im.runJob(job, { write }));
+  const job = planClip(im, geometry, options);
+  await writeAtomically(path, options.signal, (write) => mosaic(job, { write }));
 }
 
 /**
@@ -56,10 +59,10 @@ export async function clipToFile(im: ImageService, geometry: EsriPolygonLike | E
  * ```
  */
 export async function exportImageToFile(im: ImageService, options: ExportImageOptions, path: string): Promise<void> {
-  const plan = im.planExport(options);
+  const plan = planExport(im, options);
   await writeAtomically(path, options.signal, async (write) => {
-    if (plan.job) return im.runJob(plan.job, { write });
-    await write(await im.exportOnce(plan.single!));
+    if (plan.job) return mosaic(plan.job, { write });
+    await write(await exportImageBytes(im.url, plan.single));
     return undefined;
   });
 }

@@ -1,4 +1,5 @@
-import { request, type CallOptions, type SpatialReference } from "@arcrest/core";
+import { ArcGISRequestError, request, type CallOptions, type SpatialReference } from "@arcrest/core";
+import { serverRoot } from "@arcrest/core/internal";
 import { fromArrayBuffer } from "geotiff";
 import type { MosaicRule, RenderingRule } from "../types.js";
 
@@ -15,12 +16,16 @@ export interface ExportImageRequest extends CallOptions {
   noData?: number;
 }
 
-/** One `exportImage` request answered with the image bytes (`f=image`). */
+/**
+ * One `exportImage` request for the image bytes (`f=image`). A server that answers with the JSON image
+ * resource instead (`{ href, width, height, extent, scale }`, as `f=json` does) is followed to its
+ * `href`: with the session's token only when the href is on the same server, anonymously otherwise.
+ */
 export async function exportImageBytes(url: string, options: ExportImageRequest): Promise<Uint8Array> {
   const { session, signal, bbox, size, format, ...rest } = options;
+  const call = { ...(session ? { session } : {}), ...(signal ? { signal } : {}) };
   const response = await request<Response>(`${url}/exportImage`, {
-    ...(session ? { session } : {}),
-    ...(signal ? { signal } : {}),
+    ...call,
     kind: "read",
     rawResponse: true,
     params: {
@@ -36,6 +41,21 @@ export async function exportImageBytes(url: string, options: ExportImageRequest)
       noData: rest.noData,
     },
   });
+  if (!/json/i.test(response.headers.get("content-type") ?? "")) return new Uint8Array(await response.arrayBuffer());
+  return followHref(url, (await response.json()) as unknown, call);
+}
+
+/** Fetches the image an exportImage JSON answer points at. */
+async function followHref(url: string, body: unknown, call: CallOptions): Promise<Uint8Array> {
+  const href = (body as { href?: unknown } | null)?.href;
+  if (typeof href !== "string" || href === "") {
+    const error = (body as { error?: { message?: unknown } } | null)?.error;
+    const why = typeof error?.message === "string" ? `: ${error.message}` : "";
+    throw new ArcGISRequestError({ message: `exportImage answered JSON without an image href${why}`, response: body, url: `${url}/exportImage` });
+  }
+  const target = new URL(href, `${url}/`).toString();
+  const sameServer = serverRoot(target).toLowerCase() === serverRoot(url).toLowerCase();
+  const response = await request<Response>(target, { ...call, kind: "read", rawResponse: true, params: { f: null }, ...(sameServer ? {} : { anonymous: true }) });
   return new Uint8Array(await response.arrayBuffer());
 }
 

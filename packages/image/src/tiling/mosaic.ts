@@ -18,6 +18,7 @@ export interface MosaicJob {
   /** Pixels whose centres are outside are set to noData. */
   mask?: EsriPolygonLike;
   concurrency: number;
+  compression: "deflate" | "lzw";
   onProgress?: (progress: Progress) => void;
 }
 
@@ -63,7 +64,7 @@ export async function mosaic(job: MosaicJob, sink: ByteSink): Promise<number> {
     const float = !(decoded[0].data instanceof Uint8Array);
     if (!writer) {
       writer = new StripedGeoTiffWriter(
-        { width: grid.width, height: grid.height, bands, sampleFormat: float ? "float32" : "uint8", rowsPerStrip: job.tileHeight, originX: grid.originX, originY: grid.originY, pixelSizeX: grid.pixelSizeX, pixelSizeY: grid.pixelSizeY, epsg: job.epsg, noData: job.noData },
+        { width: grid.width, height: grid.height, bands, sampleFormat: float ? "float32" : "uint8", rowsPerStrip: job.tileHeight, originX: grid.originX, originY: grid.originY, pixelSizeX: grid.pixelSizeX, pixelSizeY: grid.pixelSizeY, epsg: job.epsg, noData: job.noData, compression: job.compression },
         sink,
       );
       await writer.begin();

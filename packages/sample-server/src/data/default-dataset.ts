@@ -16,7 +16,7 @@ export interface DefaultDatasetOptions {
 
 /**
  * The default sample data: `ahps_gauges` (root), `SanFrancisco/311Incidents`,
- * `Boundaries/Districts`, `Elevation/DEM` and `Imagery/RGB` (ImageServer, see image-server/catalog.ts), `Odd/NoPagination`, `Odd/ShortPages`, `Odd/Empty` and `Secure/Parcels`
+ * `Boundaries/Districts`, `Elevation/DEM`, `Elevation/DEMHref` and `Imagery/RGB` (ImageServer, see image-server/catalog.ts), `Odd/NoPagination`, `Odd/ShortPages`, `Odd/Empty` and `Secure/Parcels`
  * (folder `Secure` needs a token) and the GPServer `Tools`. Every call returns fresh, independent data.
  */
 export function createDefaultDataset(options: DefaultDatasetOptions = {}): SampleDataset {

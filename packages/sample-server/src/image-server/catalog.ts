@@ -23,6 +23,11 @@ export interface SampleImageService {
   /** Band statistics advertised in the service info. */
   minValues: number[];
   maxValues: number[];
+  /**
+   * `"json"`: exportImage answers every request (also `f=image`) with the JSON image resource (an `href`
+   * to the image in the output directory), as servers and proxies that do not stream image bytes do.
+   */
+  exportAnswer?: "json";
 }
 
 /** Lower-left corner of every sample raster. */
@@ -77,6 +82,20 @@ export const IMAGE_SERVICES: readonly SampleImageService[] = [
     value: rgbValue,
     minValues: [1, 1, 1],
     maxValues: [255, 255, 255],
+  },
+  {
+    name: "Elevation/DEMHref",
+    description: "The synthetic DEM on a server whose exportImage only answers with an href to the image.",
+    pixelType: "F32",
+    bandCount: 1,
+    extent: EXTENT,
+    pixelSize: 10,
+    noData: -3.4028234663852886e38,
+    capabilities: "Image,Metadata,Catalog,Mensuration",
+    value: (_band, x, y) => demElevation(x, y),
+    minValues: [700],
+    maxValues: [1500],
+    exportAnswer: "json",
   },
   {
     name: "Imagery/CatalogOnly",

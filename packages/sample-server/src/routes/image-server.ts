@@ -46,7 +46,7 @@ export const imageServerRoute: Route = (ctx) => {
 function exportReply(params: Record<string, string>, service: SampleImageService, baseUrl: string, outputs: { put(prefix: string, ext: string, o: { data: Uint8Array; contentType: string }): string }): Reply {
   const image = exportImage(service, params);
   const f = (params.f ?? "html").toLowerCase();
-  if (f === "image") return bytesReply(image.data, image.contentType);
+  if (f === "image" && service.exportAnswer !== "json") return bytesReply(image.data, image.contentType);
   const name = outputs.put(`${service.name.replace(/\//g, "_")}_ImageServer/_ags`, image.extension, { data: image.data, contentType: image.contentType });
   return jsonReply(
     {

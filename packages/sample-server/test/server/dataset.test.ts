@@ -43,6 +43,7 @@ describe("default dataset", () => {
       "Secure/Parcels:MapServer",
       "Elevation/DEM:ImageServer",
       "Imagery/RGB:ImageServer",
+      "Elevation/DEMHref:ImageServer",
       "Imagery/CatalogOnly:ImageServer",
       "Tools:GPServer",
     ]);
