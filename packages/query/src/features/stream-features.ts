@@ -3,7 +3,9 @@ import {
   ArcGISRequestError,
   LayerMetadata,
   fetchLayerInfo,
+  type Field,
   type ParamValue,
+  type Session,
 } from "@arcrest/core";
 import { queryStatistics } from "../operations/query-statistics.js";
 import { queryCount } from "../operations/query-count.js";
@@ -61,7 +63,39 @@ function findKey(record: Record<string, unknown>, name: string): string {
 export function streamPages(url: string, options: StreamFeaturesOptions & { f: "geojson" }): AsyncGenerator<GeoFeature[]>;
 export function streamPages(url: string, options?: StreamFeaturesOptions & { f?: "json" }): AsyncGenerator<Feature[]>;
 export function streamPages(url: string, options?: StreamFeaturesOptions): AsyncGenerator<Feature[] | GeoFeature[]>;
-export async function* streamPages(url: string, options: StreamFeaturesOptions = {}): AsyncGenerator<Feature[] | GeoFeature[]> {
+export function streamPages(url: string, options: StreamFeaturesOptions = {}): AsyncGenerator<Feature[] | GeoFeature[]> {
+  return pagesOf(url, options, undefined) as AsyncGenerator<Feature[] | GeoFeature[]>;
+}
+
+/**
+ * Reads one page in place of the default request + parse + normalise, e.g. to
+ * parse the text elsewhere (a worker). Internal: see `@arcrest/query/internal`.
+ */
+export interface PageReader<F> {
+  /**
+   * Sends the query (`target`, `params`) and returns the page, normalised as the
+   * default reader would with `fields`, `normalize` and `strip`.
+   */
+  read(
+    target: string,
+    params: Record<string, ParamValue>,
+    call: { session?: Session | undefined; signal: AbortSignal },
+    normalizing: { fields: readonly Field[]; strip: readonly string[] },
+  ): Promise<FetchedPage<F>>;
+  /** The object id of an item of a page. */
+  oidOf(item: F): number | undefined;
+}
+
+/**
+ * {@link streamPages} with a custom page reader (Esri JSON only): the same
+ * paging plan, window, order, duplicate checks and count check.
+ * @internal
+ */
+export function streamPagesWith<F>(url: string, options: StreamFeaturesOptions, reader: PageReader<F>): AsyncGenerator<F[]> {
+  return pagesOf(url, { ...options, f: "json" }, reader) as AsyncGenerator<F[]>;
+}
+
+async function* pagesOf<F>(url: string, options: StreamFeaturesOptions, reader: PageReader<F> | undefined): AsyncGenerator<F[] | Feature[] | GeoFeature[]> {
   const base = layerUrl(url);
   const target = `${base}/query`;
   const call = { session: options.session, signal: options.signal };
@@ -78,6 +112,7 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
     order !== undefined && !(oidField !== undefined && new RegExp(`^${escapeRegExp(oidField)}(\\s+ASC)?$`, "i").test(order)) ? order : undefined;
   const filter = filterOf(options);
 
+  const strip = out.strip !== undefined ? [out.strip] : [];
   let metadataSent = false;
   const fetch = async (slice: PageSlice, signal: AbortSignal): Promise<FetchedPage<Feature | GeoFeature>> => {
     const params: Record<string, ParamValue> = { ...baseParams, where: andWhere(userWhere, slice.where) };
@@ -85,6 +120,7 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
     if (slice.resultRecordCount !== undefined) params.resultRecordCount = slice.resultRecordCount;
     if (slice.objectIds !== undefined) params.objectIds = slice.objectIds.join(",");
     if (slice.orderByFields !== undefined) params.orderByFields = slice.orderByFields;
+    if (reader) return reader.read(target, params, { ...call, signal }, { fields: layer.fields, strip }) as unknown as Promise<FetchedPage<Feature | GeoFeature>>;
     const json = await sendRead<unknown>(target, params, { ...call, signal });
     if (geojson) {
       const page = parseGeoJSONPage(json, target);
@@ -100,7 +136,9 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
   };
 
   let oidKey = oidField ?? "";
-  const oidOf = geojson
+  const oidOf = reader
+    ? (reader.oidOf as unknown as (f: Feature | GeoFeature) => number | undefined)
+    : geojson
     ? (f: Feature | GeoFeature): number | undefined => {
         const g = f as GeoFeature;
         if (typeof g.id === "number") return g.id;
@@ -166,7 +204,10 @@ export async function* streamPages(url: string, options: StreamFeaturesOptions =
     },
   );
 
-  const strip = out.strip !== undefined ? [out.strip] : [];
+  if (reader) {
+    yield* pages as unknown as AsyncGenerator<F[]>;
+    return;
+  }
   if (geojson) {
     const normalize = geoFeatureNormalizer(layer.fields, options.normalize, strip);
     for await (const page of pages) {
