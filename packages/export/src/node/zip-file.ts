@@ -27,6 +27,8 @@ interface Written {
  * deflate, several times faster than the portable one of the browser entry):
  * each entry's bytes are deflated as they arrive and followed by a data
  * descriptor, then the central directory. Archives stay below 4 GiB (no zip64).
+ * Deflate level 3 by default: on 94 MB of KML (200,000 placemarks) it takes 0.44 s
+ * where level 6 takes 0.95 s, for an archive 7 % larger (12.3 MB against 11.5 MB).
  */
 export async function* zipFile(entries: Iterable<ZipEntry>, options: { level?: number } = {}): AsyncGenerator<Uint8Array> {
   const [time, date] = dosTime(new Date());
@@ -50,7 +52,7 @@ export async function* zipFile(entries: Iterable<ZipEntry>, options: { level?: n
     header.writeUInt16LE(name.length, 26);
     header.set(name, 30);
     yield emit(header);
-    const deflate = createDeflateRaw({ level: options.level ?? 6 });
+    const deflate = createDeflateRaw({ level: options.level ?? 3 });
     const ready: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => ready.push(chunk));
     const ended = once(deflate, "end");
