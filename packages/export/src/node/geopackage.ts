@@ -4,7 +4,7 @@ import { GpkgGeometryEncoder, gpkgGeometryName } from "../gpkg/gpkg-geometry.js"
 import { prepareSource } from "../input/prepare-source.js";
 import type { FeatureSource, WriterOptions } from "../types.js";
 import type { Column } from "../values/columns.js";
-import { isoText, toEpochMillis } from "../values/dates.js";
+import { isoDateTime, isoText, toEpochMillis } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
 import { fullPrjResolver } from "./full-prj.js";
 import { RtreeBuilder } from "./gpkg-rtree.js";
@@ -97,6 +97,18 @@ function sqlType(column: Column): string {
 }
 
 const YEAR_0 = -62167219200000;
+const YEAR_1000 = -30610224000000;
+
+/**
+ * `Date.prototype.toISOString()` for years 1000 to 9999 (`YYYY-MM-DDTHH:MM:SS.SSSZ`),
+ * from the writers' table-driven formatter: a `Date` per value cost a tenth of a
+ * GeoPackage export's CPU.
+ */
+export function gpkgDateTime(ms: number): string {
+  if (ms < YEAR_1000 || ms >= YEAR_10000) return new Date(ms).toISOString();
+  const text = isoDateTime(ms);
+  return text.length === 20 ? `${text.slice(0, 19)}.000Z` : text;
+}
 const YEAR_10000 = 253402300800000;
 
 type SqlValue = string | number | bigint | null;
@@ -111,7 +123,7 @@ function sqlValue(column: Column, attributes: Record<string, unknown> | null | u
       // The form the GeoPackage spec requires: UTC with milliseconds, `YYYY-MM-DDTHH:MM:SS.SSSZ`.
       const ms = toEpochMillis(raw);
       if (ms === undefined) return null;
-      return ms >= YEAR_0 && ms < YEAR_10000 ? new Date(ms).toISOString() : (isoText("date", ms) ?? null);
+      return ms >= YEAR_0 && ms < YEAR_10000 ? gpkgDateTime(ms) : (isoText("date", ms) ?? null);
     }
     case "integer":
       if (typeof raw === "bigint") return raw;
