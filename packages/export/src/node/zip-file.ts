@@ -52,7 +52,8 @@ export async function* zipFile(entries: Iterable<ZipEntry>, options: { level?: n
     header.writeUInt16LE(name.length, 26);
     header.set(name, 30);
     yield emit(header);
-    const deflate = createDeflateRaw({ level: options.level ?? 3 });
+    // A deep write buffer lets the text producer run ahead while zlib deflates in the thread pool.
+    const deflate = createDeflateRaw({ level: options.level ?? 3, writableHighWaterMark: 1 << 20 });
     const ready: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => ready.push(chunk));
     const ended = once(deflate, "end");
