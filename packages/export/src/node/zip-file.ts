@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { crc32, createDeflateRaw } from "node:zlib";
+import { crc32, createDeflateRaw, type ZlibOptions } from "node:zlib";
 import type { ZipEntry } from "../zip/zip-stream.js";
 
 const UTF8_AND_DESCRIPTOR = 0x0808;
@@ -52,8 +52,8 @@ export async function* zipFile(entries: Iterable<ZipEntry>, options: { level?: n
     header.writeUInt16LE(name.length, 26);
     header.set(name, 30);
     yield emit(header);
-    // A deep write buffer lets the text producer run ahead while zlib deflates in the thread pool.
-    const deflate = createDeflateRaw({ level: options.level ?? 3, writableHighWaterMark: 1 << 20 });
+    // A deep write buffer (a Transform option zlib passes on, not in its typings) lets the text producer run ahead while zlib deflates in the thread pool.
+    const deflate = createDeflateRaw({ level: options.level ?? 3, writableHighWaterMark: 1 << 20 } as ZlibOptions);
     const ready: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => ready.push(chunk));
     const ended = once(deflate, "end");
