@@ -27,7 +27,8 @@ export interface PageJob {
 
 /** A worker's answer. */
 export type PageJobResult =
-  | { id: number; kind: "page"; texts: string[]; oids: Float64Array; exceededTransferLimit: boolean; warnings: ExportWarning[] }
+  /** `text`: every feature's text joined; feature `i` is `text.slice(ends[i - 1] ?? 0, ends[i])` (one string crosses, not one per feature). */
+  | { id: number; kind: "page"; text: string; ends: Uint32Array; oids: Float64Array; exceededTransferLimit: boolean; warnings: ExportWarning[] }
   /** The body is an error envelope (`{ "error": … }`): the main thread sends the request again through the pipeline. */
   | { id: number; kind: "envelope" }
   /** Anything else went wrong (not a feature set, a broken feature): the main thread parses the text itself for the typed error. */

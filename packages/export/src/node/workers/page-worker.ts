@@ -48,14 +48,18 @@ async function run(job: PageJob): Promise<PageJobResult> {
     const oidOf = oidReader(entry.encoding.oidField);
     const features = set.features as Feature[];
     const texts: string[] = new Array<string>(features.length);
+    const ends = new Uint32Array(features.length);
     const oids = new Float64Array(features.length);
+    let end = 0;
     for (let i = 0; i < features.length; i++) {
       const feature = normalize(features[i]) as ExportFeature;
       oids[i] = oidOf(feature.attributes ?? {});
       texts[i] = encode(feature, i);
+      end += (texts[i] as string).length;
+      ends[i] = end;
     }
     const warnings = entry.warnings.splice(0);
-    return { id: job.id, kind: "page", texts, oids, exceededTransferLimit: set.exceededTransferLimit, warnings };
+    return { id: job.id, kind: "page", text: texts.join(""), ends, oids, exceededTransferLimit: set.exceededTransferLimit, warnings };
   } catch (error) {
     return { id: job.id, kind: "failed", message: String(error) };
   }
@@ -69,7 +73,7 @@ parentPort?.on("message", (message: ToWorker) => {
     return;
   }
   void run(message.job).then((result) => {
-    const transfer = result.kind === "page" ? [result.oids.buffer as ArrayBuffer] : [];
+    const transfer = result.kind === "page" ? [result.oids.buffer as ArrayBuffer, result.ends.buffer as ArrayBuffer] : [];
     parentPort?.postMessage(result, transfer);
   });
 });

@@ -40,10 +40,13 @@ export function workerPageReader(
       if (result.kind === "envelope") return parseHere(await request<unknown>(target, options), target, encoding, normalizing.strip);
       if (result.kind === "failed") return parseHere(JSON.parse(text), target, encoding, normalizing.strip);
       for (const w of result.warnings) onWarning?.(w);
-      const features = result.texts.map((t, i) => {
-        const oid = result.oids[i] as number;
-        return encodedFeature(t, Number.isNaN(oid) ? undefined : oid);
-      });
+      const { text: all, ends, oids } = result;
+      const features: Item[] = new Array<Item>(ends.length);
+      for (let i = 0, start = 0; i < ends.length; i++) {
+        const oid = oids[i] as number;
+        features[i] = encodedFeature(all.slice(start, ends[i]), Number.isNaN(oid) ? undefined : oid);
+        start = ends[i] as number;
+      }
       return { features, exceededTransferLimit: result.exceededTransferLimit };
     },
     oidOf(item) {
