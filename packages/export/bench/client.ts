@@ -8,12 +8,13 @@
  *   features   arcrest `features()` iterated, nothing written
  *   script     the plain ~60-line script: sequential object-id ranges, f=json, JSON.stringify per page, streamed to .geojson
  *   esri       @esri/arcgis-rest-feature-service `queryAllFeatures`, then the same GeoJSON written
- *   export     arcrest `exportLayer(layer, outFile)` (the format from the extension)
+ *   export     arcrest `exportLayer(layer, outFile)` (the format from the extension); an optional
+ *              fourth argument is its `workers` option (default "auto")
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 
-const [mode, url, out] = process.argv.slice(2) as [string, string, string];
+const [mode, url, out, workersArg] = process.argv.slice(2) as [string, string, string, string | undefined];
 const IN_FLIGHT = 4;
 
 interface EsriPointFeature {
@@ -105,7 +106,8 @@ async function features(): Promise<number> {
 
 async function exported(): Promise<number> {
   const layer = await MapServiceLayer.connect(url);
-  return (await exportLayer(layer, out, { overwrite: true })).featureCount;
+  const workers = workersArg === undefined || workersArg === "auto" ? "auto" : Number(workersArg);
+  return (await exportLayer(layer, out, { overwrite: true, workers })).featureCount;
 }
 
 const MODES: Record<string, () => Promise<number>> = { floor, script, esri, features, export: exported };

@@ -14,7 +14,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from "node:os";
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type as osType } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "./server.js";
@@ -54,13 +54,13 @@ interface Client {
   run(url: string): Sample;
 }
 
-function nodeClient(mode: string, ext: string, label: string): Client {
+function nodeClient(mode: string, ext: string, label: string, workers?: number): Client {
   return {
-    key: mode === "export" ? `export .${ext}` : mode,
+    key: mode === "export" ? `export .${ext}${workers !== undefined ? ` ${workers}w` : ""}` : mode,
     label,
     run(url) {
       const out = join(dir, `${mode}.${ext}`);
-      const text = execFileSync(NODE[0], [...NODE.slice(1), CLIENT, mode, url, out], { encoding: "utf8", cwd: join(here, ".."), maxBuffer: 1 << 20 });
+      const text = execFileSync(NODE[0], [...NODE.slice(1), CLIENT, mode, url, out, ...(workers !== undefined ? [String(workers)] : [])], { encoding: "utf8", cwd: join(here, ".."), maxBuffer: 1 << 20 });
       const m = JSON.parse(text.trim().split("\n").at(-1) as string) as { ms: number; cpuMs: number; maxRssMB: number; features: number };
       rmSync(out, { force: true });
       return { seconds: m.ms / 1000, cpuSeconds: m.cpuMs / 1000, maxRssMB: m.maxRssMB, features: m.features };
@@ -132,9 +132,10 @@ async function main(): Promise<void> {
     console.log(line);
   };
   const exportClients = FORMATS.map((ext) => nodeClient("export", ext, `**\`exportLayer\` → .${ext}**`));
+  const workerClients = [1, 2].map((n) => nodeClient("export", "geojson", `**\`exportLayer\` → .geojson, \`workers: ${n}\`**`, n));
   const peers = [nodeClient("floor", "json", LABEL.floor), nodeClient("features", "json", LABEL.features), nodeClient("script", "geojson", LABEL.script), nodeClient("esri", "geojson", LABEL.esri)];
-  const loopClients = [...peers, ...exportClients, ...(hasOgr ? [ogrClient] : [])];
-  const latencyClients = [...peers, exportClients[0], ...(hasOgr ? [ogrClient] : [])];
+  const loopClients = [...peers, ...exportClients, ...workerClients, ...(hasOgr ? [ogrClient] : [])];
+  const latencyClients = [...peers, exportClients[0], ...workerClients, ...(hasOgr ? [ogrClient] : [])];
   process.stderr.write(`${FEATURES} points, ${REPEAT} rounds\n`);
   const loop = await scenario("loopback", ["--synthetic", String(FEATURES)], loopClients, FEATURES);
   const slow = await scenario("20 ms", ["--synthetic", String(FEATURES), "--latency", "20"], latencyClients, FEATURES);
@@ -178,6 +179,10 @@ async function main(): Promise<void> {
   out(`| floor wall / \`features()\` wall, 20 ms | ${fmt(ratio(slow, "floor", "features"))} | ≥ 0.9 |`);
   for (const ext of FORMATS.slice(1)) {
     out(`| \`exportLayer\` .${ext} wall / .geojson wall, loopback (client CPU ratio) | ${fmt(ratio(loop, `export .${ext}`, G))} (${fmt(ratio(loop, `export .${ext}`, G, (s) => s.cpuSeconds))}) | ≤ 1.3 |`);
+  }
+  for (const n of [1, 2]) {
+    out(`| \`exportLayer\` .geojson with \`workers: ${n}\` wall / with none, loopback (client CPU ratio) | ${fmt(ratio(loop, `${G} ${n}w`, G))} (${fmt(ratio(loop, `${G} ${n}w`, G, (s) => s.cpuSeconds))}) | < 1 to be the default |`);
+    out(`| \`exportLayer\` .geojson with \`workers: ${n}\` wall / with none, 20 ms | ${fmt(ratio(slow, `${G} ${n}w`, G))} | < 1 to be the default |`);
   }
   out();
 
@@ -229,8 +234,8 @@ async function main(): Promise<void> {
   );
   out();
   out(
-    `Worker pool: not implemented. Parsing happens in \`@arcrest/query\`'s \`features()\` and encoding is a few hundred ms of the job; ` +
-      `on this 2-core machine the sample server takes the second core, so a second worker has nothing to run on.`,
+    `Worker pool: \`workers: "auto"\` (the default) starts none on this machine (${availableParallelism()} cores available; fewer than 4, and the server on loopback). ` +
+      `The \`workers: 1\` and \`workers: 2\` rows above are the same export with page text parsed and encoded in \`node:worker_threads\` workers.`,
   );
   writeFileSync(RESULTS, `${lines.join("\n")}\n`);
 }

@@ -120,6 +120,7 @@ describe("exported names of @arcrest/export", () => {
         "GeocodeResultLike",
         "ReplicaAttachmentData",
         "ReplicaData",
+        "WorkersOption",
       ]
     `);
   });

@@ -6,3 +6,8 @@
  * @module
  */
 export { parseAttachmentInfos } from "./parse/attachment-infos.js";
+export { streamPagesWith, type PageReader } from "./features/stream-features.js";
+export type { FetchedPage } from "./paging/types.js";
+export { parseFeatureSet } from "./parse/feature-set.js";
+export { esriFeatureNormalizer } from "./features/feature-normalizer.js";
+export { flattenPages } from "./features/flatten-pages.js";

@@ -130,12 +130,21 @@ describe("exported names of @arcrest/query", () => {
   it("@arcrest/query/internal: values", async () => {
     expect(Object.keys(await import("@arcrest/query/internal")).sort()).toMatchInlineSnapshot(`
       [
+        "esriFeatureNormalizer",
+        "flattenPages",
         "parseAttachmentInfos",
+        "parseFeatureSet",
+        "streamPagesWith",
       ]
     `);
   });
   it("@arcrest/query/internal: types", () => {
     expect(hasStarExport("src/internal.ts")).toBe(false);
-    expect(typeNames("src/internal.ts")).toMatchInlineSnapshot(`[]`);
+    expect(typeNames("src/internal.ts")).toMatchInlineSnapshot(`
+      [
+        "FetchedPage",
+        "PageReader",
+      ]
+    `);
   });
 });

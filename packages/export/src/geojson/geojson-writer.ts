@@ -3,6 +3,7 @@ import { prepareSource, type PreparedSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
+import { encodedText } from "../input/encoded-feature.js";
 import { featureJsonEncoder } from "./feature-json.js";
 
 /** Options of {@link writeGeoJSON} and {@link writeGeoJSONLines}. */
@@ -20,14 +21,34 @@ interface FeatureEncoder {
   (feature: ExportFeature, index: number): string;
 }
 
-async function featureEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeatureEncoder> {
-  const transform = await wgs84Transform(prepared.spatialReference, prepared);
-  const toGeoJSON = geoJSONConverter({ hasZ: prepared.hasZ, hasM: prepared.hasM }, transform, options.onWarning);
+/** Everything the Feature text depends on, plain data (it is sent to page workers). */
+export interface GeoJSONEncoding {
+  columns: PreparedSource["columns"];
+  idField: string | undefined;
+  spatialReference: PreparedSource["spatialReference"];
+  hasZ: boolean;
+  hasM: boolean;
+}
+
+/** The encoding of a prepared source's features. */
+export function geoJSONEncoding(prepared: Omit<PreparedSource, "head" | "complete" | "features">, source: Pick<FeatureSource, "fields">, options: Pick<GeoJSONOptions, "idField">): GeoJSONEncoding {
   const idField =
     options.idField === false
       ? undefined
       : (options.idField ?? source.fields?.find((f) => f.type === "esriFieldTypeOID")?.name);
-  return featureJsonEncoder(prepared.columns, idField, toGeoJSON, !transform && !prepared.hasZ && !prepared.hasM);
+  return { columns: prepared.columns, idField, spatialReference: prepared.spatialReference, hasZ: prepared.hasZ, hasM: prepared.hasM };
+}
+
+/** The Feature text encoder of an encoding (the same in the writer and in a page worker). */
+export async function geoJSONFeatureEncoder(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]): Promise<FeatureEncoder> {
+  const transform = await wgs84Transform(encoding.spatialReference, encoding);
+  const toGeoJSON = geoJSONConverter({ hasZ: encoding.hasZ, hasM: encoding.hasM }, transform, onWarning);
+  return featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, !transform && !encoding.hasZ && !encoding.hasM);
+}
+
+async function featureEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeatureEncoder> {
+  const encode = await geoJSONFeatureEncoder(geoJSONEncoding(prepared, source, options), options.onWarning);
+  return (feature, index) => encodedText(feature) ?? encode(feature, index);
 }
 
 function prepare(source: FeatureSource, options: GeoJSONOptions): Promise<PreparedSource> {

@@ -1,12 +1,22 @@
-import type { Field, GeometryType, Session, SpatialReference } from "@arcrest/core";
-import type { FeaturesOptions, MapServiceLayer } from "@arcrest/query";
+import { LayerMetadata, type Field, type GeometryType, type Session, type SpatialReference } from "@arcrest/core";
+import type { FeaturesOptions, MapServiceLayer, NormalizeOptions } from "@arcrest/query";
+import { flattenPages, streamPagesWith } from "@arcrest/query/internal";
+import { geoJSONEncoding } from "../geojson/geojson-writer.js";
+import { columnForField } from "../values/columns.js";
 import { ExportValidationError } from "../errors.js";
 import type { FeatureSource } from "../types.js";
 import { type ExportFileOptions, type ExportResult, writeFeaturesToFile } from "./export-features.js";
 import { type ExportFormat, formatFromPath, formatWantsWgs84 } from "./formats.js";
+import { PagePool } from "./workers/page-pool.js";
+import type { PageEncoding } from "./workers/page-job.js";
+import { resolveWorkers, type WorkersOption } from "./workers/worker-count.js";
+import { workerPageReader } from "./workers/worker-features.js";
 
 /** The parts of a layer an export reads: its metadata and `features()`. `MapServiceLayer` and `FeatureLayer` fit. */
-export type ExportableLayer = Pick<MapServiceLayer, "features" | "fields" | "geometryType" | "spatialReference" | "info" | "name" | "url">;
+export type ExportableLayer = Pick<MapServiceLayer, "features" | "fields" | "geometryType" | "spatialReference" | "info" | "name" | "url"> & {
+  /** The layer's session (`MapServiceLayer` and `FeatureLayer` have it); page workers send their requests with it. */
+  readonly session?: Session | undefined;
+};
 
 /** Query options an export passes on to `layer.features()`. */
 export type ExportQueryOptions = Pick<
@@ -39,6 +49,16 @@ export interface ExportLayerOptions extends ExportFileOptions, ExportQueryOption
   outSR?: number | SpatialReference;
   /** Session for the requests (default: the layer's). */
   session?: Session;
+  /**
+   * Page workers (`node:worker_threads`) that parse each page's JSON text and encode its
+   * features to the output's text, while the main thread pages, keeps the order and writes:
+   * the file's bytes are the same as with `0`. Used for `.geojson` and `.geojsonl` (other
+   * formats, and layers with fields of unknown types, are encoded on the main thread). With
+   * workers, pages are read from the layer's `url` with its `info` and `session`, as
+   * `MapServiceLayer.features()` reads them. `"auto"` (default): `availableParallelism() - 2`
+   * workers, at most 2, and none with fewer than 4 cores or a server on loopback.
+   */
+  workers?: WorkersOption;
 }
 
 function toSpatialReference(sr: number | SpatialReference): SpatialReference {
@@ -67,8 +87,37 @@ export function selectFields(layer: Pick<ExportableLayer, "fields" | "url">, wan
   return picked;
 }
 
+/** Formats whose feature text page workers make. */
+const WORKER_FORMATS: ReadonlySet<ExportFormat> = new Set(["geojson", "geojsonl"]);
+
+/** Whether page workers can encode this export (a text format, every field of a known type). */
+function workersFit(format: ExportFormat, fields: readonly Field[]): boolean {
+  return WORKER_FORMATS.has(format) && fields.every((f) => columnForField(f) !== undefined);
+}
+
+/** What page workers need to encode the features exactly as the writer would. */
+function pageEncoding(
+  layer: ExportableLayer,
+  options: LayerSourceOptions,
+  fields: Field[],
+  normalize: NormalizeOptions | false,
+  coordinates: { spatialReference: SpatialReference; hasZ: boolean; hasM: boolean },
+): PageEncoding | undefined {
+  if (!workersFit(options.format, fields)) return undefined;
+  const columns = fields.map((f) => columnForField(f)).filter((c) => c !== undefined);
+  return {
+    kind: "geojson",
+    geojson: geoJSONEncoding({ columns, ...coordinates }, { fields }, options.geojson ?? {}),
+    fields: layer.fields,
+    normalize,
+    oidField: layer.fields.find((f) => f.type === "esriFieldTypeOID")?.name ?? layer.info.objectIdField,
+  };
+}
+
 /** What {@link layerSource} needs beyond the layer. */
 export interface LayerSourceOptions extends ExportLayerOptions {
+  /** Page workers to parse and encode with (see {@link ExportLayerOptions.workers}). */
+  pool?: PagePool;
   /** Output format (WGS84 formats ask the server for 4326). */
   format: ExportFormat;
   /** Total reported by the query, filled in as pages arrive. */
@@ -86,7 +135,7 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
       : undefined;
   const hasZ = layer.info.hasZ === true;
   const hasM = layer.info.hasM === true;
-  const { fields: _fields, outSR: _outSR, format: _format, progress, onProgress: _onProgress, ...query } = options;
+  const { fields: _fields, outSR: _outSR, format: _format, progress, onProgress: _onProgress, pool: _pool, ...query } = options;
   const {
     overwrite: _o,
     signal,
@@ -99,10 +148,12 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
     ...filter
   } = query;
   const geometryType: GeometryType | undefined = layer.geometryType;
-  const features = layer.features({
-    ...filter,
-    // Writers read epoch milliseconds as they come: a `Date` per value would only be taken apart again.
-    normalize: filter.normalize === false ? false : { dates: false, ...filter.normalize },
+  const { workers: _workers, ...query2 } = filter;
+  // Writers read epoch milliseconds as they come: a `Date` per value would only be taken apart again.
+  const normalize: NormalizeOptions | false = query2.normalize === false ? false : { dates: false, ...query2.normalize };
+  const featuresOptions: FeaturesOptions & { f?: "json" } = {
+    ...query2,
+    normalize,
     outFields: fields.length > 0 ? fields.map((f) => f.name) : [layer.fields[0]?.name ?? "*"],
     returnGeometry: geometryType !== undefined,
     ...(requestSR ? { outSR: requestSR } : {}),
@@ -113,8 +164,21 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
     onProgress: (p) => {
       if (progress && p.total !== undefined) progress.total = p.total;
     },
-  });
+  };
   const spatialReference = requestSR ?? layer.spatialReference;
+  const pool = options.pool;
+  const encoding = pool ? pageEncoding(layer, options, fields, normalize, { spatialReference: spatialReference ?? { wkid: 4326 }, hasZ, hasM }) : undefined;
+  const features =
+    pool && encoding
+      ? flattenPages(
+          streamPagesWith(
+            layer.url,
+            { ...featuresOptions, layer: new LayerMetadata(layer.url, layer.info), ...((session ?? layer.session) ? { session: session ?? layer.session } : {}) },
+            workerPageReader(pool, encoding, options.onWarning),
+          ),
+          signal,
+        )
+      : layer.features(featuresOptions);
   return {
     features,
     fields,
@@ -145,12 +209,18 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
 export async function exportLayer(layer: ExportableLayer, destination: string, options: ExportLayerOptions = {}): Promise<ExportResult> {
   const format = options.format ?? formatFromPath(destination);
   const progress: { total?: number } = {};
-  const source = layerSource(layer, { ...options, format, progress });
-  const displayField = layer.info.displayField;
-  const nameField = displayField && source.fields?.some((f) => f.name === displayField) ? displayField : undefined;
-  return writeFeaturesToFile(source, destination, { ...options, format }, {
-    total: () => progress.total,
-    defaultName: layer.name,
-    ...(nameField ? { defaultNameField: nameField } : {}),
-  });
+  const workers = resolveWorkers(options.workers, layer.url);
+  const pool = workers > 0 && workersFit(format, selectFields(layer, options.fields)) ? new PagePool(workers) : undefined;
+  try {
+    const source = layerSource(layer, { ...options, format, progress, ...(pool ? { pool } : {}) });
+    const displayField = layer.info.displayField;
+    const nameField = displayField && source.fields?.some((f) => f.name === displayField) ? displayField : undefined;
+    return await writeFeaturesToFile(source, destination, { ...options, format }, {
+      total: () => progress.total,
+      defaultName: layer.name,
+      ...(nameField ? { defaultNameField: nameField } : {}),
+    });
+  } finally {
+    await pool?.close();
+  }
 }

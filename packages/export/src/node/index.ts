@@ -11,6 +11,7 @@ export { exportGeocodeResults, type GeocodeCandidateLike, type GeocodeResultLike
 export { formatFromPath, type ExportFormat } from "./formats.js";
 export { fullPrjResolver } from "./full-prj.js";
 export { exportLayer, type ExportLayerOptions, type ExportableLayer, type ExportQueryOptions } from "./export-layer.js";
+export type { WorkersOption } from "./workers/worker-count.js";
 export { clip, type ClipOptions } from "./clip.js";
 export {
   exportReplica,

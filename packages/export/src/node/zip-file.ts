@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { crc32, createDeflateRaw } from "node:zlib";
+import { crc32, createDeflateRaw, type ZlibOptions } from "node:zlib";
 import type { ZipEntry } from "../zip/zip-stream.js";
 
 const UTF8_AND_DESCRIPTOR = 0x0808;
@@ -27,6 +27,8 @@ interface Written {
  * deflate, several times faster than the portable one of the browser entry):
  * each entry's bytes are deflated as they arrive and followed by a data
  * descriptor, then the central directory. Archives stay below 4 GiB (no zip64).
+ * Deflate level 3 by default: on 94 MB of KML (200,000 placemarks) it takes 0.44 s
+ * where level 6 takes 0.95 s, for an archive 7 % larger (12.3 MB against 11.5 MB).
  */
 export async function* zipFile(entries: Iterable<ZipEntry>, options: { level?: number } = {}): AsyncGenerator<Uint8Array> {
   const [time, date] = dosTime(new Date());
@@ -50,7 +52,8 @@ export async function* zipFile(entries: Iterable<ZipEntry>, options: { level?: n
     header.writeUInt16LE(name.length, 26);
     header.set(name, 30);
     yield emit(header);
-    const deflate = createDeflateRaw({ level: options.level ?? 6 });
+    // A deep write buffer (a Transform option zlib passes on, not in its typings) lets the text producer run ahead while zlib deflates in the thread pool.
+    const deflate = createDeflateRaw({ level: options.level ?? 3, writableHighWaterMark: 1 << 20 } as ZlibOptions);
     const ready: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => ready.push(chunk));
     const ended = once(deflate, "end");

@@ -3,7 +3,9 @@ import {
   ArcGISRequestError,
   LayerMetadata,
   fetchLayerInfo,
+  type Field,
   type ParamValue,
+  type Session,
 } from "@arcrest/core";
 import { queryStatistics } from "../operations/query-statistics.js";
 import { queryCount } from "../operations/query-count.js";
@@ -92,7 +94,7 @@ async function planStream(url: string, options: StreamFeaturesOptions): Promise<
 }
 
 /** Fetches one page slice; hands the first Esri JSON page's metadata to `onMetadata`, once. */
-function pageFetcher(plan: StreamPlan, onMetadata: StreamFeaturesOptions["onMetadata"]) {
+function pageFetcher(plan: StreamPlan, onMetadata: StreamFeaturesOptions["onMetadata"], reader?: PageReader<unknown>) {
   let metadataSent = false;
   return async (slice: PageSlice, signal: AbortSignal): Promise<FetchedPage<Feature | GeoFeature>> => {
     const params: Record<string, ParamValue> = { ...plan.baseParams, where: andWhere(plan.userWhere, slice.where) };
@@ -100,6 +102,7 @@ function pageFetcher(plan: StreamPlan, onMetadata: StreamFeaturesOptions["onMeta
     if (slice.resultRecordCount !== undefined) params.resultRecordCount = slice.resultRecordCount;
     if (slice.objectIds !== undefined) params.objectIds = slice.objectIds.join(",");
     if (slice.orderByFields !== undefined) params.orderByFields = slice.orderByFields;
+    if (reader) return reader.read(plan.target, params, { ...plan.call, signal }, { fields: plan.layer.fields, strip: plan.strip }) as Promise<FetchedPage<Feature | GeoFeature>>;
     const json = await sendRead<unknown>(plan.target, params, { ...plan.call, signal });
     if (plan.geojson) {
       const page = parseGeoJSONPage(json, plan.target);
@@ -167,15 +170,15 @@ async function oidStatistics(plan: StreamPlan, signal?: AbortSignal): Promise<Qu
 }
 
 /** The raw pages of the plan, through the paging engine. */
-function rawPages(plan: StreamPlan, options: StreamFeaturesOptions): AsyncGenerator<Array<Feature | GeoFeature>> {
+function rawPages(plan: StreamPlan, options: StreamFeaturesOptions, reader?: PageReader<unknown>): AsyncGenerator<Array<Feature | GeoFeature>> {
   const { base, filter, call } = plan;
   const at = (signal?: AbortSignal) => ({ ...filter, ...call, signal: signal ?? call.signal });
   return readPages<Feature | GeoFeature>(
     {
       url: base,
       caps: pagingCapabilitiesOf(plan.layer),
-      fetch: pageFetcher(plan, options.onMetadata),
-      oidOf: oidReader(plan.geojson, plan.oidField),
+      fetch: pageFetcher(plan, options.onMetadata, reader),
+      oidOf: reader ? (reader.oidOf as (f: Feature | GeoFeature) => number | undefined) : oidReader(plan.geojson, plan.oidField),
       stats: (signal) => oidStatistics(plan, signal),
       count: (signal) => queryCount(base, at(signal)),
       ids: async (signal) => (await queryObjectIds(base, at(signal))).objectIds,
@@ -191,6 +194,36 @@ function rawPages(plan: StreamPlan, options: StreamFeaturesOptions): AsyncGenera
       onPlan: options.onPlan,
     },
   );
+}
+
+/**
+ * Reads one page in place of the default request + parse + normalise, e.g. to
+ * parse the text elsewhere (a worker). Internal: see `@arcrest/query/internal`.
+ */
+export interface PageReader<F> {
+  /**
+   * Sends the query (`target`, `params`) and returns the page, normalised as the
+   * default reader would with `fields`, `normalize` and `strip`.
+   */
+  read(
+    target: string,
+    params: Record<string, ParamValue>,
+    call: { session?: Session | undefined; signal: AbortSignal },
+    normalizing: { fields: readonly Field[]; strip: readonly string[] },
+  ): Promise<FetchedPage<F>>;
+  /** The object id of an item of a page. */
+  oidOf(item: F): number | undefined;
+}
+
+/**
+ * {@link streamPages} with a custom page reader (Esri JSON only): the same
+ * paging plan, window, order, duplicate checks and count check.
+ * @internal
+ */
+export async function* streamPagesWith<F>(url: string, options: StreamFeaturesOptions, reader: PageReader<F>): AsyncGenerator<F[]> {
+  const withJson = { ...options, f: "json" as const };
+  const plan = await planStream(url, withJson);
+  yield* rawPages(plan, withJson, reader as PageReader<unknown>) as unknown as AsyncGenerator<F[]>;
 }
 
 /**

@@ -1,0 +1,38 @@
+import type { Field } from "@arcrest/core";
+import type { NormalizeOptions } from "@arcrest/query";
+import type { GeoJSONEncoding } from "../../geojson/geojson-writer.js";
+import type { ExportWarning } from "../../types.js";
+
+/** How the pages of one export are encoded: plain data, sent to each worker once. */
+export interface PageEncoding {
+  /** Output text per feature: a GeoJSON Feature (the writer adds separators). */
+  kind: "geojson";
+  geojson: GeoJSONEncoding;
+  /** The layer's fields and the normalisation `features()` would apply. */
+  fields: readonly Field[];
+  normalize: NormalizeOptions | false;
+  /** The object id field (for the paging engine's order and duplicate checks). */
+  oidField: string | undefined;
+}
+
+/** One page for a worker: its response text, parsed, normalised and encoded there. */
+export interface PageJob {
+  id: number;
+  /** Which {@link PageEncoding} (sent before with `setup`). */
+  encoding: number;
+  text: string;
+  target: string;
+  strip: readonly string[];
+}
+
+/** A worker's answer. */
+export type PageJobResult =
+  /** `text`: every feature's text joined; feature `i` is `text.slice(ends[i - 1] ?? 0, ends[i])` (one string crosses, not one per feature). */
+  | { id: number; kind: "page"; text: string; ends: Uint32Array; oids: Float64Array; exceededTransferLimit: boolean; warnings: ExportWarning[] }
+  /** The body is an error envelope (`{ "error": … }`): the main thread sends the request again through the pipeline. */
+  | { id: number; kind: "envelope" }
+  /** Anything else went wrong (not a feature set, a broken feature): the main thread parses the text itself for the typed error. */
+  | { id: number; kind: "failed"; message: string };
+
+/** Messages to a worker. */
+export type ToWorker = { type: "setup"; id: number; encoding: PageEncoding } | { type: "job"; job: PageJob };
