@@ -234,7 +234,7 @@ describe("portal search", () => {
 });
 
 describe("help", () => {
-  it.each([["geocode"], ["gp"], ["admin", "services"], ["admin", "start"], ["admin", "logs"], ["portal", "search"]])("%s %s --help shows an example", async (...command) => {
+  it.each([["geocode"], ["gp"], ["admin"], ["portal"], ["admin", "services"], ["admin", "start"], ["admin", "logs"], ["portal", "search"]])("%s %s --help shows an example", async (...command) => {
     const run = await runCli([...command.filter(Boolean), "--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Example/);

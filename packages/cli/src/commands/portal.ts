@@ -17,7 +17,10 @@ interface SearchFlags {
 
 /** `arcrest portal search PORTAL_URL "q"`: items of a Portal for ArcGIS / ArcGIS Online, every page. */
 export function registerPortal(program: Command, run: Runner): void {
-  const portal = program.command("portal").description("search a Portal for ArcGIS or ArcGIS Online");
+  const portal = program
+    .command("portal")
+    .description("search a Portal for ArcGIS or ArcGIS Online")
+    .addHelpText("after", "\nSigned in (--username, --token or a saved login), private items you may see are found too.\n\nExample:\n  $ arcrest portal search http://127.0.0.1:8080/portal 'owner:arcrest'");
   portal
     .command("search")
     .description("search the portal's items (every page, with a progress bar); signed in, private items you can see too")
