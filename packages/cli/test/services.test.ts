@@ -80,6 +80,13 @@ describe("geocode", () => {
     expect((await runCli(["geocode", locator, "--batch", input, out, "--overwrite"])).code).toBe(0);
   });
 
+  it("an address that matches nothing exits 1", async () => {
+    const run = await runCli(["geocode", locator, "zzzz qqqq"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("no candidates\n");
+  });
+
   it("bad usage exits 2 before any request", async () => {
     server.clearRequests();
     expect((await runCli(["geocode", locator])).code).toBe(2);

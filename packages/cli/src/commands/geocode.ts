@@ -41,8 +41,8 @@ export function registerGeocode(program: Command, run: Runner): void {
         '  $ arcrest geocode http://127.0.0.1:8080/arcgis/rest/services/Locators/SampleLocator/GeocodeServer "380 Oak St, Redlands, CA"',
         "  $ arcrest geocode http://127.0.0.1:8080/arcgis/rest/services/Locators/SampleLocator/GeocodeServer --batch addresses.csv geocoded.csv",
         "",
-        "With --batch, every record is written (unmatched and failed ones with an empty location); the exit code is 3",
-        "when some records failed on the server.",
+        "One address: exit 1 when nothing matches. With --batch, every record is written (unmatched and failed ones",
+        "with an empty location); the exit code is 3 when some records failed on the server.",
       ].join("\n"),
     )
     .action((url: string, words: string[], flags: GeocodeFlags) => run((ctx) => geocodeCommand(ctx, url, words, flags)));
