@@ -40,8 +40,8 @@ async function searchCommand(ctx: CommandContext, url: string, q: string, flags:
   const limit = parsePositiveInteger("--limit", flags.limit);
   const pageSize = parsePositiveInteger("--page-size", flags.pageSize);
   if (pageSize !== undefined && pageSize > 100) throw new UsageError(`--page-size must be at most 100, got ${pageSize}`);
-  const { proxy: _proxy, ...auth } = await ctx.connectOptions(url);
-  const portal = await Portal.connect(url, auth);
+  const { proxy, session, ...auth } = await ctx.connectOptions(url);
+  const portal = await Portal.connect(url, { ...auth, ...(session ? { session: proxy ? session.withProxy(proxy) : session } : {}) });
   const progress = createProgress({ unit: "items", stream: ctx.stderr });
   const items: PortalItem[] = [];
   try {
