@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./spawn.js";
+import { BIN, runCli } from "./spawn.js";
 
 const exec = promisify(execFile);
 const ADMIN = { ARCREST_PASSWORD: "arcrest-pass" };
@@ -63,6 +63,21 @@ describe("geocode", () => {
     expect(stdout.match(/OGRFeature/g)).toHaveLength(61);
     expect(stdout).toContain("in_Address (String) = 1 Nowhere Lane, Unit \"9\"");
     expect(stdout).toMatch(/status \(String\) = unmatched/);
+  });
+
+  it("on a terminal, batch geocoding draws a bar whose count advances to the total", async () => {
+    const input = join(dir, "many.csv");
+    await writeFile(input, `SingleLine\n${Array.from({ length: 600 }, (_, i) => `${(i % 10) * 100 + 100} Oak St, Redlands, CA`).join("\n")}\n`);
+    const out = join(dir, "many.geojson");
+    // `script` gives the command a pseudo-terminal, as an interactive shell would.
+    const { stdout } = await exec("script", ["-qfec", `${process.execPath} ${BIN} geocode ${locator} --batch ${input} ${out} --chunk 10`, "/dev/null"], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const counts = [...stdout.matchAll(/(\d+)\/600 addresses \| \d+\/s \| ETA/g)].map((m) => Number(m[1]));
+    expect(new Set(counts).size).toBeGreaterThanOrEqual(2);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBe(600);
+    expect(stdout).toContain("geocoded 600 records (");
   });
 
   it("geocodes a text file of one-line addresses into a shapefile; an existing output needs --overwrite", async () => {
