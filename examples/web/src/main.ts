@@ -4,6 +4,7 @@ import { ArcServer, Session } from "@arcrest/core";
 import { MapService, type MapServiceLayer } from "@arcrest/query";
 import L from "leaflet";
 import { leafletLayer } from "./draw.js";
+import { geocodeBox } from "./geocode-box.js";
 import { messageFor } from "./messages.js";
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -20,6 +21,7 @@ const session = new Session();
 const map = L.map("map", { preferCanvas: true }).setView([39, -98], 4);
 const renderer = L.canvas({ padding: 0.5 });
 const drawn = L.featureGroup().addTo(map);
+const geocoding = geocodeBox({ map, session, showMessage });
 let ags: ArcServer | undefined;
 let service: MapService | undefined;
 let running: AbortController | undefined;
@@ -46,7 +48,10 @@ async function connect(): Promise<void> {
   const url = directoryInput.value.trim();
   try {
     ags = await ArcServer.connect(url, { session });
-    const services = (await ags.allServices()).filter((s) => s.type === "MapServer" || s.type === "FeatureServer");
+    const all = await ags.allServices();
+    const locator = all.find((s) => s.type === "GeocodeServer");
+    if (locator) geocoding.setLocator(ags.entryUrl(locator));
+    const services = all.filter((s) => s.type === "MapServer" || s.type === "FeatureServer");
     fillSelect(serviceSelect, services.map((s) => ({ value: ags!.entryUrl(s), label: `${s.name} (${s.type})` })));
     await chooseService();
   } catch (error) {

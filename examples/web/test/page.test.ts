@@ -105,4 +105,47 @@ describe("the map page in Chromium", () => {
     expect(await page.textContent("#message")).toMatch(/The server refused/);
     await page.close();
   });
+
+  it("finds an address: suggestions while typing, then the best candidate drawn and zoomed to", async () => {
+    const page = await openPage(server.restUrl);
+    const locator = page.locator("#locator");
+    await expect.poll(() => locator.inputValue(), { timeout: 30_000 }).toBe(`${server.restUrl}/Locators/SampleLocator/GeocodeServer`);
+    await page.locator("#address").pressSequentially("400 Oak St, Redl", { delay: 20 });
+    await page.locator("#suggestions option").first().waitFor({ state: "attached", timeout: 30_000 });
+    const suggested = await page.locator("#suggestions option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(suggested[0]).toMatch(/^400 Oak St, Redlands/);
+    await page.fill("#address", suggested[0]);
+    await page.click("#find");
+    const result = page.locator("#geocoded[data-lat]");
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toMatch(/^400 Oak St, Redlands, CA, 92373 \(score 100\)$/);
+    // The sample locator puts Redlands' streets around -117.18, 34.05 (WGS84, as asked with outSR).
+    expect(Number(await result.getAttribute("data-lng"))).toBeCloseTo(-117.18, 0);
+    expect(Number(await result.getAttribute("data-lat"))).toBeCloseTo(34.05, 0);
+    // The candidate is drawn, and the map zoomed to it: its circle lies inside the map.
+    const circle = await page.locator("path.geocode-result").boundingBox();
+    const map = await page.locator("#map").boundingBox();
+    if (!circle || !map) throw new Error("the candidate or the map is not on the page");
+    expect(circle.x).toBeGreaterThan(map.x);
+    expect(circle.x + circle.width).toBeLessThan(map.x + map.width);
+    expect(circle.y).toBeGreaterThan(map.y);
+    expect(circle.y + circle.height).toBeLessThan(map.y + map.height);
+    expect(await page.isHidden("#message")).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "web-geocode.png") });
+    await page.close();
+  });
+
+  it("says clearly when nothing matches and when the locator URL is wrong", async () => {
+    const page = await openPage(server.restUrl);
+    await expect.poll(() => page.locator("#locator").inputValue(), { timeout: 30_000 }).toContain("GeocodeServer");
+    await page.fill("#address", "zzzz qqqq");
+    await page.click("#find");
+    await page.locator("#message").waitFor({ state: "visible" });
+    expect(await page.textContent("#message")).toBe("No match for “zzzz qqqq”.");
+    await page.fill("#locator", "nonsense");
+    await page.fill("#address", "400 Oak St");
+    await page.click("#find");
+    await expect.poll(() => page.textContent("#message")).toContain("is not a locator URL");
+    await page.close();
+  });
 });

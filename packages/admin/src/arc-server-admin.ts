@@ -1,4 +1,4 @@
-import { type CallOptions, type Credentials, Session, type Token, ValidationError } from "@arcrest/core";
+import { type CallOptions, type Credentials, type Progress, Session, type Token, ValidationError } from "@arcrest/core";
 import { type AdminStatus, adminBase, adminRequest } from "./admin-request.js";
 import { AdminFolder } from "./admin-folder.js";
 import { AdminService } from "./admin-service.js";
@@ -30,6 +30,16 @@ export type AdminAuth = Credentials | { session: Session } | { token: string | T
 export type PermissionSpec = { private: boolean } | { principal: string; allowed: boolean };
 
 type Signal = { signal?: AbortSignal };
+
+/** Options of {@link ArcServerAdmin.startServices} and {@link ArcServerAdmin.stopServices}. */
+export interface BatchOptions extends Signal {
+  /** The folder ("/" for the root). */
+  folder: string;
+  /** Only these services of the folder (names, wildcards or unique partial names); default all. */
+  services?: string[];
+  /** Called before the first service and after each one, with services done of the total. */
+  onProgress?: (progress: Progress) => void;
+}
 
 /**
  * An ArcGIS Server site's Administrator API (the seed's `restapi.admin`): services by folder,
@@ -137,10 +147,11 @@ export class ArcServerAdmin {
     return new AdminService(this.url, path, json, this.#call);
   }
 
-  async #batch(folder: string, services: string[] | undefined, action: typeof stopService, options: Signal): Promise<BatchResult[]> {
+  async #batch(folder: string, services: string[] | undefined, action: typeof stopService, options: BatchOptions): Promise<BatchResult[]> {
     const inFolder = (await this.#folderServices(name(folder, "folder"), options)).map(qualifiedName);
     const targets = services === undefined ? inFolder : services.map((s) => qualifiedName(resolveService(s, inFolder.map(parse))));
     const results: BatchResult[] = [];
+    options.onProgress?.({ done: 0, total: targets.length });
     for (const target of targets) {
       const service = target;
       try {
@@ -150,17 +161,21 @@ export class ArcServerAdmin {
         if (options.signal?.aborted) throw error;
         results.push({ service, ok: false, error: error instanceof Error ? error : new Error(String(error)) });
       }
+      options.onProgress?.({ done: results.length, total: targets.length });
     }
     return results;
   }
 
-  /** Stops every service of a folder (or the named ones), one by one; one failure does not stop the rest. */
-  async stopServices(options: { folder: string; services?: string[] } & Signal): Promise<BatchResult[]> {
+  /**
+   * Stops every service of a folder (or the named ones), one by one; one failure does not stop the rest.
+   * `onProgress` is called before the first and after each service.
+   */
+  async stopServices(options: BatchOptions): Promise<BatchResult[]> {
     return this.#batch(options?.folder, options.services, stopService, options);
   }
 
-  /** Starts every service of a folder (or the named ones), reporting per service. */
-  async startServices(options: { folder: string; services?: string[] } & Signal): Promise<BatchResult[]> {
+  /** Starts every service of a folder (or the named ones), reporting per service (and to `onProgress`). */
+  async startServices(options: BatchOptions): Promise<BatchResult[]> {
     return this.#batch(options?.folder, options.services, startService, options);
   }
 

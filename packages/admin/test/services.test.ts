@@ -114,8 +114,10 @@ describe("start and stop", () => {
     expect(results.filter((r) => !r.ok).map((r) => r.service)).toEqual([failing]);
     expect(results.find((r) => !r.ok)?.error?.message).toMatch(/busy/);
     expect(folder.map((s) => s.started !== false)).toEqual(folder.map((s) => `${s.name}.${s.type}` === failing));
-    const started = await admin.startServices({ folder: "Odd" });
+    const progress: Array<{ done: number; total?: number }> = [];
+    const started = await admin.startServices({ folder: "Odd", onProgress: (p) => progress.push(p) });
     expect(started.every((r) => r.ok)).toBe(true);
+    expect(progress).toEqual([0, ...folder.map((_, i) => i + 1)].map((done) => ({ done, total: folder.length })));
     expect(folder.every((s) => s.started !== false)).toBe(true);
     await expect(admin.stopServices({ folder: "Nope" })).rejects.toBeInstanceOf(FolderNotFoundError);
   });

@@ -1,11 +1,15 @@
 import { Command, CommanderError } from "commander";
+import { registerAdmin } from "./commands/admin.js";
 import { registerAttachments } from "./commands/attachments.js";
 import { registerCount } from "./commands/count.js";
 import { registerEdit } from "./commands/edit.js";
 import { registerExport } from "./commands/export.js";
+import { registerGeocode } from "./commands/geocode.js";
+import { registerGp } from "./commands/gp.js";
 import { registerInfo } from "./commands/info.js";
 import { registerLogin } from "./commands/login.js";
 import { registerLs } from "./commands/ls.js";
+import { registerPortal } from "./commands/portal.js";
 import { registerQuery } from "./commands/query.js";
 import type { Runner } from "./commands/run.js";
 import { registerServeSample } from "./commands/serve-sample.js";
@@ -18,7 +22,7 @@ Exit codes:
   0    done
   1    failure (server, network, file system, or some edits failed)
   2    usage (unknown command or flag, bad value)
-  3    incomplete result (the server returned fewer features than it counted)
+  3    incomplete result (the server returned fewer features than it counted, or batch geocoding records failed)
   130  interrupted (Ctrl-C); nothing partial is left behind
 
 Authentication: --token T, or --username U with the password from $ARCREST_PASSWORD or a prompt,
@@ -37,7 +41,7 @@ export interface ProgramRuntime {
 /** The `arcrest` program: every command, the global flags, and errors turned into exit codes. */
 export function createProgram(runtime: ProgramRuntime): Command {
   const program = new Command("arcrest")
-    .description("Browse, count, query, export and edit ArcGIS REST services")
+    .description("Browse, count, query, export and edit ArcGIS REST services; geocode, run geoprocessing tasks, administer servers, search portals")
     .version("0.1.0")
     .option("--token <token>", "a token for the server of the URL")
     .option("-u, --username <name>", "sign in as this user (password from $ARCREST_PASSWORD or a prompt)")
@@ -58,7 +62,7 @@ export function createProgram(runtime: ProgramRuntime): Command {
       process.exitCode = exitCodeFor(error, runtime.interrupted());
     }
   };
-  for (const register of [registerLs, registerInfo, registerCount, registerExport, registerQuery, registerEdit, registerAttachments, registerLogin, registerServeSample]) {
+  for (const register of [registerLs, registerInfo, registerCount, registerExport, registerQuery, registerEdit, registerAttachments, registerGeocode, registerGp, registerAdmin, registerPortal, registerLogin, registerServeSample]) {
     register(program, run);
   }
   return program;

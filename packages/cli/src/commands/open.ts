@@ -1,3 +1,4 @@
+import { generateToken, type Session } from "@arcrest/core";
 import { parseServiceUrl } from "@arcrest/core/internal";
 import { MapServiceLayer } from "@arcrest/query";
 import type { CommandContext } from "../context.js";
@@ -25,4 +26,16 @@ export function urlKind(url: string): UrlKind {
 export async function openLayer(ctx: CommandContext, url: string): Promise<MapServiceLayer> {
   if (urlKind(url) !== "layer") throw new UsageError(`not a layer URL (…/MapServer/<id> or …/FeatureServer/<id>): ${url}`);
   return MapServiceLayer.connect(url, await ctx.connectOptions(url));
+}
+
+/**
+ * Call options for services whose facades take a session rather than connect options (locators,
+ * GP tasks): the command's credentials are applied to its session for the server of `url` only.
+ */
+export async function callOptionsFor(ctx: CommandContext, url: string): Promise<{ session: Session; signal: AbortSignal }> {
+  const { token, username, password, proxy } = await ctx.connectOptions(url);
+  const session = proxy ? ctx.session.withProxy(proxy) : ctx.session;
+  if (token !== undefined) session.authenticate(url, { token });
+  if (username !== undefined && password !== undefined) await generateToken(url, username, password, { session, signal: ctx.signal });
+  return { session, signal: ctx.signal };
 }
