@@ -93,6 +93,7 @@ describe("exported names of @arcrest/admin", () => {
         "AdminStatus",
         "AdminUser",
         "AssignRolesOptions",
+        "BatchOptions",
         "BatchResult",
         "CreateFolderOptions",
         "DataItem",

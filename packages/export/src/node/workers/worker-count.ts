@@ -1,7 +1,10 @@
 import { availableParallelism } from "node:os";
 import { ExportValidationError } from "../../errors.js";
 
-/** Page workers of an export: a count, or `"auto"` (see {@link resolveWorkers}). */
+/**
+ * Page workers of an export: a count (0 to 16), or `"auto"` (the default): `availableParallelism() - 2`
+ * workers, at most 2, and none with fewer than 4 cores or a server on loopback (which then needs a core of its own).
+ */
 export type WorkersOption = number | "auto";
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
