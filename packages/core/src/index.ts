@@ -2,16 +2,16 @@
  * `@arcrest/core`: the request pipeline, errors, authentication, geometry and
  * catalog handles every other `@arcrest/*` package builds on.
  *
- * The public names are listed one by one in `public/*.ts`; what is not listed there is
- * internal. Helpers other `@arcrest/*` packages share live in `@arcrest/core/internal`.
+ * This file is the table of contents: the public names are listed here one by one; what is
+ * not listed is internal. Helpers other `@arcrest/*` packages share live in `@arcrest/core/internal`.
  *
  * @packageDocumentation
  */
-// Named re-exports of the curated lists in public/ (issue 10: no star re-export in an entry).
-// Cost, measured by scripts/bundle-size.ts: esbuild's code splitting follows named re-exports
-// file by file, so the geometry readers query loads lazily land in the chunk shared with the
-// entry: up front grows by about 4.9 kB (queryFeatures 14.6 -> 19.5 kB), while everything an
-// import can load (what the bundle budgets count) stays the same (20.2 kB).
+// Named re-exports (no star re-export in an entry). Under esbuild's code splitting they put the
+// geometry readers that query loads lazily into the chunk shared with the entry: up front grows,
+// everything an import can load (what the bundle budgets count) does not; see docs/bundle-size.md.
+
+// Esri JSON
 export type {
   SpatialReference,
   GeometryType,
@@ -36,17 +36,14 @@ export type {
   Domain,
   Field,
   FeatureSet,
-} from "./public/esri-json.js";
-export {
-  request,
-  type HttpMethod,
-  type RequestKind,
-  type ParamValue,
-  type Progress,
-  type CallOptions,
-  type RequestOptions,
-  type RetryPolicy,
-} from "./public/request.js";
+} from "./types/esri-json.js";
+
+// The request pipeline
+export { request } from "./request/index.js";
+export type { HttpMethod, RequestKind, ParamValue, Progress, CallOptions, RequestOptions } from "./request/types.js";
+export type { RetryPolicy } from "./request/retry-policy.js";
+
+// Errors
 export {
   ArcGISRequestError,
   ArcGISAuthError,
@@ -54,7 +51,9 @@ export {
   ArcGISNetworkError,
   ValidationError,
   type ArcGISRequestErrorInit,
-} from "./public/errors.js";
+} from "./errors/index.js";
+
+// Authentication
 export {
   Token,
   PasswordTokenProvider,
@@ -72,7 +71,9 @@ export {
   type Credentials,
   type ServerAuth,
   type TokenPlacement,
-} from "./public/auth.js";
+} from "./auth/index.js";
+
+// Geometry
 export {
   Geometry,
   Envelope,
@@ -114,7 +115,9 @@ export {
   type GeoJSONProperties,
   type GeoJSONFeature,
   type GeoJSONFeatureCollection,
-} from "./public/geometry.js";
+} from "./geometry/index.js";
+
+// Catalog handles and their REST operations
 export {
   ArcServer,
   Service,
@@ -138,8 +141,7 @@ export {
   type AdvancedQueryCapabilities,
   type RelationshipInfo,
   type LayerInfo,
-} from "./public/catalog.js";
-export {
-  toEpochMs,
-  fromEpochMs,
-} from "./public/dates.js";
+} from "./catalog/index.js";
+
+// Dates as ArcGIS sends them (epoch milliseconds)
+export { toEpochMs, fromEpochMs } from "./dates.js";
