@@ -4,28 +4,10 @@
  * names (which do not exist at runtime) from the entry file's `export type { ... }` and
  * `type X` specifiers. Entry files name every export: no `export *`.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { entryReader } from "../../../scripts/entry-names.js";
 
-/** Names an entry file exports as types only. */
-function typeNames(entry: string): string[] {
-  const text = readFileSync(new URL(`../${entry}`, import.meta.url), "utf8");
-  const names: string[] = [];
-  for (const [, typeOnly, list] of text.matchAll(/export\s+(type\s+)?\{([^}]*)\}/g)) {
-    for (const raw of list.split(",")) {
-      const spec = raw.replace(/\/\/.*$/gm, "").trim();
-      if (spec === "") continue;
-      const isType = typeOnly !== undefined || spec.startsWith("type ");
-      const name = spec.replace(/^type\s+/, "").split(/\s+as\s+/).pop() as string;
-      if (isType) names.push(name);
-    }
-  }
-  return names.sort();
-}
-
-function hasStarExport(entry: string): boolean {
-  return /export\s+(type\s+)?\*/.test(readFileSync(new URL(`../${entry}`, import.meta.url), "utf8"));
-}
+const { typeNames, hasStarExport } = entryReader(import.meta.url);
 
 describe("exported names of @arcrest/export", () => {
   it("@arcrest/export: values", async () => {
