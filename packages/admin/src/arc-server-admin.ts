@@ -31,6 +31,12 @@ export type PermissionSpec = { private: boolean } | { principal: string; allowed
 
 type Signal = { signal?: AbortSignal };
 
+/** Options of {@link ArcServerAdmin.connect}. */
+export interface AdminConnectOptions extends Signal {
+  /** An Esri resource proxy (`…/proxy.ashx`) every admin request goes through; the token stays in the body. */
+  proxy?: string;
+}
+
 /** Options of {@link ArcServerAdmin.startServices} and {@link ArcServerAdmin.stopServices}. */
 export interface BatchOptions extends Signal {
   /** The folder ("/" for the root). */
@@ -76,11 +82,12 @@ export class ArcServerAdmin {
    * `<adminUrl>/generateToken` (and renewed) in a new session; with `{ token }` that admin token is
    * used; with `{ session }` the session's token for the server root is used as it is (e.g. a
    * federated server token obtained through a portal).
-   * @throws `ValidationError` for a bad URL or auth; `ArcGISAuthError` when refused.
+   * With `proxy`, every admin request goes through that Esri resource proxy.
+   * @throws `ValidationError` for a bad URL, auth or proxy; `ArcGISAuthError` when refused.
    * @example
    * const admin = await ArcServerAdmin.connect(server.adminUrl, { username: "arcrest", password: "arcrest-pass" });
    */
-  static async connect(adminUrl: string, auth: AdminAuth, options: Signal = {}): Promise<ArcServerAdmin> {
+  static async connect(adminUrl: string, auth: AdminAuth, options: AdminConnectOptions = {}): Promise<ArcServerAdmin> {
     const url = adminBase(adminUrl);
     let session: Session;
     if (typeof auth !== "object" || auth === null) throw new ValidationError("auth", "expected { username, password }, { session } or { token }");
@@ -94,6 +101,7 @@ export class ArcServerAdmin {
       session = new Session();
       session.setCredentials(url, auth, { tokenServiceUrl: `${url}/generateToken` });
     } else throw new ValidationError("auth", "expected { username, password }, { session } or { token }");
+    if (options.proxy !== undefined) session = session.withProxy(options.proxy);
     await adminRequest(url, {}, { session, signal: options.signal });
     return new ArcServerAdmin(url, session);
   }

@@ -3,7 +3,7 @@
  * ({@link ArcServerAdmin}) over one function per Administrator API operation.
  * @packageDocumentation
  */
-export { ArcServerAdmin, type AdminAuth, type BatchOptions, type PermissionSpec } from "./arc-server-admin.js";
+export { ArcServerAdmin, type AdminAuth, type AdminConnectOptions, type BatchOptions, type PermissionSpec } from "./arc-server-admin.js";
 export { AdminService } from "./admin-service.js";
 export { AdminFolder } from "./admin-folder.js";
 export { RoleStore } from "./role-store.js";

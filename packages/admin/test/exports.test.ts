@@ -71,6 +71,7 @@ describe("exported names of @arcrest/admin", () => {
         "AddUserOptions",
         "AddUsersToRoleOptions",
         "AdminAuth",
+        "AdminConnectOptions",
         "AdminRole",
         "AdminStatus",
         "AdminUser",

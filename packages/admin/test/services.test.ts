@@ -1,5 +1,5 @@
 import { ArcGISAuthError, Session } from "@arcrest/core";
-import type { SampleServer } from "@arcrest/sample-server";
+import { startResourceProxy, type SampleServer } from "@arcrest/sample-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AmbiguousServiceError, type ArcServerAdmin, ArcServerAdmin as Admin, FolderNotFoundError, ServiceNotFoundError } from "../src/index.js";
 import { ADMIN, getJson, setup } from "./helpers.js";
@@ -33,6 +33,23 @@ describe("connect", () => {
     const rest = server.tokens.issue("arcrest");
     const session = new Session({ url: server.adminUrl, token: rest.token, retry: { limit: 0 } });
     await expect(Admin.connect(server.adminUrl, { session })).rejects.toBeInstanceOf(ArcGISAuthError);
+  });
+
+  it("sends every admin request, sign-in included, through a resource proxy, token never in a URL", async () => {
+    const proxy = await startResourceProxy();
+    server.clearRequests();
+    try {
+      const a = await Admin.connect(server.adminUrl, ADMIN, { proxy: proxy.url });
+      expect(await a.folders()).toContain("/");
+      const proxied = proxy.requests.map((r) => r.url);
+      expect(proxied.some((u) => u.endsWith("/admin/generateToken"))).toBe(true);
+      expect(proxied.some((u) => /\/admin\/services(\?|$)/.test(u))).toBe(true);
+      expect(proxy.requests.length).toBe(server.requests.filter((r) => r.method !== "OPTIONS").length);
+      for (const r of proxy.requests) expect(r.url).not.toMatch(/token=|arcrest-pass/);
+      await expect(Admin.connect(server.adminUrl, ADMIN, { proxy: "not a url" })).rejects.toMatchObject({ name: "ValidationError", parameter: "proxy" });
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("a wrong password is an auth error that does not contain the password", async () => {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
+import { startResourceProxy, startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli } from "./spawn.js";
 
@@ -211,6 +211,19 @@ describe("admin", () => {
     expect(logs.map((l) => l.time)).toEqual([...logs.map((l) => l.time)].sort((a, b) => b - a));
     expect(new Set(logs.map((l) => l.type))).toEqual(new Set(["SEVERE", "WARNING", "INFO"]));
     expect(requestsTo(/\/admin\/logs\/query$/) - before).toBe(3);
+  });
+
+  it("goes through --proxy like every other command", async () => {
+    const proxy = await startResourceProxy();
+    try {
+      const run = await runCli(["--username", "arcrest", "--proxy", proxy.url, "admin", "services", server.adminUrl, "--folder", "Odd", "--json"], { env: ADMIN });
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).not.toHaveLength(0);
+      const paths = proxy.requests.map((r) => new URL(r.url.slice(r.url.indexOf("?") + 1)).pathname);
+      expect(paths).toEqual(expect.arrayContaining(["/arcgis/admin/generateToken", "/arcgis/admin/services/Odd"]));
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("needs credentials, and refuses a wrong password", async () => {

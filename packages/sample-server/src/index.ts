@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { startSampleServer } from "./server.js";
+export { startResourceProxy, type ProxiedRequest } from "./proxy.js";
 export type { SampleServer, SampleServerOptions, RecordedRequest, SamplePortal } from "./types.js";
 export type { PortalTokenLeak } from "./portal/state.js";
 export { PORTAL_ITEM_COUNT } from "./portal/state.js";

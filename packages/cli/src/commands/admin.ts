@@ -57,12 +57,12 @@ export function registerAdmin(program: Command, run: Runner): void {
 async function connect(ctx: CommandContext, url: string): Promise<ArcServerAdmin> {
   urlKind(url);
   if (!/\/admin\/?$/i.test(new URL(url).pathname)) throw new UsageError(`not an admin URL (…/arcgis/admin): ${url}`);
-  const { token, username, password } = await ctx.connectOptions(url);
+  const { token, username, password, proxy } = await ctx.connectOptions(url);
   let auth: AdminAuth;
   if (token !== undefined) auth = { token };
   else if (username !== undefined && password !== undefined) auth = { username, password };
   else throw new UsageError("admin commands need --username (an administrator), --token, or a token saved by `arcrest login`");
-  return ArcServerAdmin.connect(url, auth, { signal: ctx.signal });
+  return ArcServerAdmin.connect(url, auth, proxy === undefined ? { signal: ctx.signal } : { signal: ctx.signal, proxy });
 }
 
 async function servicesCommand(ctx: CommandContext, url: string, flags: { folder?: string; json?: boolean }): Promise<void> {
