@@ -1,7 +1,8 @@
-import { runEdits } from "./edit-engine.js";
-import { defaultBatch, editLayerOf, layerMetadataOf, type EditableLayer } from "./edit-target.js";
+import type { EditableLayer } from "./edit-target.js";
 import { addEdits } from "./engine-edits.js";
+import { runLayerEdits } from "./layer-job.js";
 import type { EditOptions, EditSummary, FeaturesInput } from "./types.js";
+import { verifyAdds } from "./verify-adds.js";
 
 /**
  * Adds features to a layer.
@@ -12,6 +13,5 @@ import type { EditOptions, EditSummary, FeaturesInput } from "./types.js";
  * ```
  */
 export async function addFeatures(layer: EditableLayer, features: FeaturesInput, options: EditOptions = {}): Promise<EditSummary> {
-  const target = editLayerOf(await layerMetadataOf(layer, options));
-  return runEdits({ level: "layer", layer: target }, addEdits(target, features, "adds"), options, defaultBatch([target]));
+  return runLayerEdits(layer, options, (target) => addEdits(target, features, "adds"), { add: verifyAdds });
 }

@@ -3,10 +3,11 @@
  * that it loads what its kind of edit needs only; all of them return one {@link EditSummary}
  * with a result per input edit, whatever the number of requests.
  */
-import { runEdits } from "./edit-engine.js";
-import { defaultBatch, editLayerOf, layerMetadataOf, type EditableLayer } from "./edit-target.js";
+import type { EditableLayer } from "./edit-target.js";
 import { layerEdits } from "./engine-edits.js";
+import { runLayerEdits } from "./layer-job.js";
 import type { EditOptions, EditSummary, LayerEditsInput } from "./types.js";
+import { ALL_CHECKS } from "./verify-all.js";
 
 /**
  * Adds, updates and deletes features of a layer (its `applyEdits`), in chunks.
@@ -19,6 +20,5 @@ import type { EditOptions, EditSummary, LayerEditsInput } from "./types.js";
  * ```
  */
 export async function applyEdits(layer: EditableLayer, edits: LayerEditsInput, options: EditOptions = {}): Promise<EditSummary> {
-  const target = editLayerOf(await layerMetadataOf(layer, options));
-  return runEdits({ level: "layer", layer: target }, layerEdits(target, edits, ""), options, defaultBatch([target]));
+  return runLayerEdits(layer, options, (target) => layerEdits(target, edits, ""), ALL_CHECKS);
 }

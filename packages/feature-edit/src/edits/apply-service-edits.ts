@@ -4,6 +4,7 @@ import { runEdits, type EngineEdit } from "./edit-engine.js";
 import { defaultBatch, editLayerOf, layerMetadataOf, type EditableLayer } from "./edit-target.js";
 import { layerEdits } from "./engine-edits.js";
 import type { EditOptions, EditSummary, ServiceLayerEditsInput } from "./types.js";
+import { ALL_CHECKS } from "./verify-all.js";
 
 /**
  * Edits several layers of a feature service at once (the service's `applyEdits`), in chunks;
@@ -28,5 +29,6 @@ export async function applyServiceEdits(
     if (!target) throw new ValidationError(`edits[${i}].id`, `no layer ${String(entry?.id)} among ${[...targets.keys()].join(", ")}`);
     engineEdits.push(...layerEdits(target, entry, `edits[${i}].`));
   }
-  return runEdits({ level: "service", url: cleanUrl(serviceUrl), layers: targets }, engineEdits, options, defaultBatch(targets.values()));
+  const endpoint = { level: "service" as const, url: cleanUrl(serviceUrl), layers: targets };
+  return runEdits({ endpoint, edits: engineEdits, checks: ALL_CHECKS, defaultBatch: defaultBatch(targets.values()) }, options);
 }

@@ -1,9 +1,10 @@
 import { ValidationError } from "@arcrest/core";
 import { queryObjectIds, type QueryFilter } from "@arcrest/query";
-import { runEdits } from "./edit-engine.js";
-import { defaultBatch, editLayerOf, layerMetadataOf, type EditableLayer } from "./edit-target.js";
+import { layerMetadataOf, type EditableLayer } from "./edit-target.js";
 import { deleteEdits } from "./engine-edits.js";
+import { runLayerEdits } from "./layer-job.js";
 import type { EditOptions, EditSummary } from "./types.js";
+import { verifyDeletes } from "./verify-deletes.js";
 
 /** What to delete: object ids, or the features matching a where clause and/or a geometry. */
 export interface DeleteSelection extends Pick<QueryFilter, "where" | "geometry" | "inSR" | "spatialRel"> {
@@ -13,8 +14,7 @@ export interface DeleteSelection extends Pick<QueryFilter, "where" | "geometry" 
 }
 
 async function deleteIds(layer: EditableLayer, ids: readonly (number | string)[], options: EditOptions): Promise<EditSummary> {
-  const target = editLayerOf(await layerMetadataOf(layer, options));
-  return runEdits({ level: "layer", layer: target }, deleteEdits(target, ids, "deletes"), options, defaultBatch([target]));
+  return runLayerEdits(layer, options, (target) => deleteEdits(target, ids, "deletes"), { delete: verifyDeletes });
 }
 
 /**

@@ -13,10 +13,20 @@ import { attributeOf, setAttribute, type WireFeature } from "./normalize-input.j
 import { parseLayerEditResults, parseServiceEditResults, type ServerEditResult, type ServerLayerResults } from "./parse-results.js";
 import { classifyFailure } from "./request-outcome.js";
 import type { ChunkReport, EditErrorInfo, EditKind, EditOptions, EditResult, EditStatus, EditSummary } from "./types.js";
-import { verifyUnits } from "./verify.js";
+import { verifyUnits, type LostAnswerChecks } from "./verify.js";
 
 /** Where the edits go: one layer's applyEdits, or the service's. */
 export type EditEndpoint = { level: "layer"; layer: EditLayer } | { level: "service"; url: string; layers: ReadonlyMap<number, EditLayer> };
+
+/** An edit job: where the edits go, the edits, and how to check them after a lost answer. */
+export interface EditJob {
+  endpoint: EditEndpoint;
+  edits: readonly EngineEdit[];
+  /** The checks of the kinds of edit in `edits` (an operation passes those it needs only). */
+  checks: LostAnswerChecks;
+  /** Chunk size when `options.batchSize` is not given. */
+  defaultBatch: number;
+}
 
 /** An edit as given to the engine. */
 export interface EngineEdit {
@@ -177,7 +187,8 @@ function isRolledBack(error: ServerEditResult["error"]): boolean {
 }
 
 /** Runs one chunk to its end: sends, maps results, checks lost answers, resends what was not applied. */
-async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptions, maxAttempts: number): Promise<"continue" | "stop"> {
+async function runChunk(chunk: Chunk, job: EditJob, options: EditOptions, maxAttempts: number): Promise<"continue" | "stop"> {
+  const { endpoint, checks } = job;
   const layers = layersOf(endpoint);
   let pending = chunk.units;
   // Edits resent after a lost answer: an "already exists" (adds) or "missing" (deletes) refusal means the first one landed.
@@ -201,7 +212,7 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
         return outcome.kind === "auth" ? "stop" : "continue";
       }
       chunk.report.lostResponse = true;
-      pending = await afterLostAnswer(pending, layers, options, outcome.error, chunk.report.attempts < maxAttempts);
+      pending = await afterLostAnswer(pending, layers, checks, options, outcome.error, chunk.report.attempts < maxAttempts);
       for (const u of pending) resent.add(u);
       continue;
     }
@@ -228,7 +239,7 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
     }
     if (toCheck.length === 0) break;
     chunk.report.lostResponse = true;
-    pending = await afterLostAnswer(toCheck, layers, options, { code: undefined, description: "The answer did not cover this edit." }, chunk.report.attempts < maxAttempts);
+    pending = await afterLostAnswer(toCheck, layers, checks, options, { code: undefined, description: "The answer did not cover this edit." }, chunk.report.attempts < maxAttempts);
     for (const u of pending) resent.add(u);
   }
   return "continue";
@@ -238,11 +249,12 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
 async function afterLostAnswer(
   units: EditUnit[],
   layers: ReadonlyMap<number, EditLayer>,
+  checks: LostAnswerChecks,
   options: CallOptions,
   lost: EditErrorInfo,
   mayResend: boolean,
 ): Promise<EditUnit[]> {
-  const verdicts = await verifyUnits(units, layers, options);
+  const verdicts = await verifyUnits(units, layers, checks, options);
   const again: EditUnit[] = [];
   for (const unit of units) {
     const verdict = verdicts.get(unit) ?? { unknown: "not checked" };
@@ -280,15 +292,15 @@ function summarize(units: readonly EditUnit[], chunks: readonly Chunk[]): EditSu
 }
 
 /** Applies edits in chunks and returns one result per edit. */
-export async function runEdits(endpoint: EditEndpoint, edits: readonly EngineEdit[], options: EditOptions, defaultBatch: number): Promise<EditSummary> {
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? defaultBatch));
+export async function runEdits(job: EditJob, options: EditOptions): Promise<EditSummary> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? job.defaultBatch));
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
-  const chunks = planChunks(edits, endpoint, options, batchSize);
+  const chunks = planChunks(job.edits, job.endpoint, options, batchSize);
   const units = chunks.flatMap((c) => c.units);
   let done = 0;
   for (const chunk of chunks) {
     try {
-      const next = await runChunk(chunk, endpoint, options, maxAttempts);
+      const next = await runChunk(chunk, job, options, maxAttempts);
       done += chunk.units.length;
       options.onProgress?.({ done, total: units.length, message: `chunk ${chunk.index + 1} of ${chunks.length}` });
       if (next === "stop") {
