@@ -3,6 +3,7 @@ import { cleanUrl } from "@arcrest/core/internal";
 import { runEdits, type EngineEdit } from "./edit-engine.js";
 import { defaultBatch, editLayerOf, layerMetadataOf, type EditableLayer } from "./edit-target.js";
 import { layerEdits } from "./engine-edits.js";
+import { serviceEndpoint } from "./service-endpoint.js";
 import type { EditOptions, EditSummary, ServiceLayerEditsInput } from "./types.js";
 import { ALL_CHECKS } from "./verify-all.js";
 
@@ -29,6 +30,6 @@ export async function applyServiceEdits(
     if (!target) throw new ValidationError(`edits[${i}].id`, `no layer ${String(entry?.id)} among ${[...targets.keys()].join(", ")}`);
     engineEdits.push(...layerEdits(target, entry, `edits[${i}].`));
   }
-  const endpoint = { level: "service" as const, url: cleanUrl(serviceUrl), layers: targets };
+  const endpoint = serviceEndpoint(cleanUrl(serviceUrl), targets);
   return runEdits({ endpoint, edits: engineEdits, checks: ALL_CHECKS, defaultBatch: defaultBatch(targets.values()) }, options);
 }

@@ -1,3 +1,4 @@
+import { layerEndpoint } from "./edit-endpoint.js";
 import { runEdits, type EngineEdit } from "./edit-engine.js";
 import { defaultBatch, editLayerOf, layerMetadataOf, type EditLayer, type EditableLayer } from "./edit-target.js";
 import type { EditOptions, EditSummary } from "./types.js";
@@ -15,5 +16,5 @@ export async function runLayerEdits(
   checks: LostAnswerChecks,
 ): Promise<EditSummary> {
   const target = editLayerOf(await layerMetadataOf(layer, options));
-  return runEdits({ endpoint: { level: "layer", layer: target }, edits: editsOf(target), checks, defaultBatch: defaultBatch([target]) }, options);
+  return runEdits({ endpoint: layerEndpoint(target), edits: editsOf(target), checks, defaultBatch: defaultBatch([target]) }, options);
 }
