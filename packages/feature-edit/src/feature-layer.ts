@@ -5,7 +5,10 @@ import type { AttachmentSource } from "./attachments/attachment-source.js";
 import { InsertCursor } from "./cursors/insert-cursor.js";
 import { UpdateCursor, type UpdateCursorOptions } from "./cursors/update-cursor.js";
 import { calculate, type CalcExpression, type CalculateOptions, type CalculateResult } from "./edits/calculate.js";
-import { addFeatures, applyEdits, deleteFeatures, updateFeatures, type DeleteSelection } from "./edits/apply-edits.js";
+import { addFeatures } from "./edits/add-features.js";
+import { applyEdits } from "./edits/apply-edits.js";
+import { deleteFeatures, type DeleteSelection } from "./edits/delete-features.js";
+import { updateFeatures } from "./edits/update-features.js";
 import type { EditOptions, EditSummary, FeaturesInput, LayerEditsInput } from "./edits/types.js";
 
 /**

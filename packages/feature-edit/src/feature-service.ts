@@ -1,6 +1,6 @@
 import { ArcServer, ValidationError, type CallOptions, type ConnectOptions, type LayerEntry } from "@arcrest/core";
 import { MapService } from "@arcrest/query";
-import { applyServiceEdits } from "./edits/apply-edits.js";
+import { applyServiceEdits } from "./edits/apply-service-edits.js";
 import type { EditOptions, EditSummary, ServiceLayerEditsInput } from "./edits/types.js";
 import { FeatureLayer } from "./feature-layer.js";
 import { createReplica } from "./replicas/create-replica.js";

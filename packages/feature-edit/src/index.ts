@@ -24,7 +24,12 @@ export type {
   LayerEditsInput,
   ServiceLayerEditsInput,
 } from "./edits/types.js";
-export { applyEdits, addFeatures, updateFeatures, deleteFeatures, applyServiceEdits, type DeleteSelection, type EditableLayer } from "./edits/apply-edits.js";
+export { applyEdits } from "./edits/apply-edits.js";
+export { addFeatures } from "./edits/add-features.js";
+export { updateFeatures } from "./edits/update-features.js";
+export { deleteFeatures, type DeleteSelection } from "./edits/delete-features.js";
+export { applyServiceEdits } from "./edits/apply-service-edits.js";
+export type { EditableLayer } from "./edits/edit-target.js";
 export { EditsAbortedError } from "./edits/edits-aborted-error.js";
 export { newGlobalId } from "./edits/global-id.js";
 export { calculate, type CalcExpression, type CalculateOptions, type CalculateResult } from "./edits/calculate.js";

@@ -1,5 +1,5 @@
 import { ValidationError, type LayerMetadata } from "@arcrest/core";
-import { applyEdits } from "../edits/apply-edits.js";
+import { addFeatures } from "../edits/add-features.js";
 import type { EditOptions, EditSummary } from "../edits/types.js";
 import { rowToFeature } from "./row-values.js";
 import type { WireFeature } from "../edits/normalize-input.js";
@@ -52,7 +52,7 @@ export class InsertCursor {
     if (!this.#closed) {
       const rows = this.#queue;
       this.#queue = [];
-      this.#closed = applyEdits(this.#layer, { adds: rows }, this.#options);
+      this.#closed = addFeatures(this.#layer, rows, this.#options);
     }
     return this.#closed;
   }

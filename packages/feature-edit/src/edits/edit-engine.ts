@@ -4,19 +4,27 @@
  * (`verify.ts`); only edits shown not to be applied are sent again, and adds carry GlobalIDs so
  * the check is exact and a duplicate is refused by the server.
  */
-import { request, type CallOptions } from "@arcrest/core";
+import type { CallOptions } from "@arcrest/core";
+import type { EditEndpoint, SentResults } from "./edit-endpoint.js";
 import type { EditLayer } from "./edit-target.js";
-import { groupByLayer, type EditUnit } from "./edit-unit.js";
+import type { EditUnit } from "./edit-unit.js";
 import { EditsAbortedError } from "./edits-aborted-error.js";
 import { canonicalGlobalId, newGlobalId } from "./global-id.js";
 import { attributeOf, setAttribute, type WireFeature } from "./normalize-input.js";
-import { parseLayerEditResults, parseServiceEditResults, type ServerEditResult, type ServerLayerResults } from "./parse-results.js";
+import type { ServerEditResult } from "./parse-results.js";
 import { classifyFailure } from "./request-outcome.js";
 import type { ChunkReport, EditErrorInfo, EditKind, EditOptions, EditResult, EditStatus, EditSummary } from "./types.js";
-import { verifyUnits } from "./verify.js";
+import { verifyUnits, type LostAnswerChecks } from "./verify.js";
 
-/** Where the edits go: one layer's applyEdits, or the service's. */
-export type EditEndpoint = { level: "layer"; layer: EditLayer } | { level: "service"; url: string; layers: ReadonlyMap<number, EditLayer> };
+/** An edit job: where the edits go, the edits, and how to check them after a lost answer. */
+export interface EditJob {
+  endpoint: EditEndpoint;
+  edits: readonly EngineEdit[];
+  /** The checks of the kinds of edit in `edits` (an operation passes those it needs only). */
+  checks: LostAnswerChecks;
+  /** Chunk size when `options.batchSize` is not given. */
+  defaultBatch: number;
+}
 
 /** An edit as given to the engine. */
 export interface EngineEdit {
@@ -35,10 +43,6 @@ interface Chunk {
 
 const DEFAULT_MAX_ATTEMPTS = 3;
 const ROLLED_BACK_CODES = new Set([1003, 1012, 2000]);
-
-function layersOf(endpoint: EditEndpoint): ReadonlyMap<number, EditLayer> {
-  return endpoint.level === "layer" ? new Map([[endpoint.layer.id, endpoint.layer]]) : endpoint.layers;
-}
 
 function newResult(edit: EngineEdit): EditResult {
   return {
@@ -67,7 +71,7 @@ function settle(unit: EditUnit, status: EditStatus, fields: Partial<EditResult> 
 
 /** Splits the edits into chunks; decides where GlobalIDs are sent. */
 function planChunks(edits: readonly EngineEdit[], endpoint: EditEndpoint, options: EditOptions, batchSize: number): Chunk[] {
-  const layers = layersOf(endpoint);
+  const layers = endpoint.layers;
   const units: EditUnit[] = edits.map((edit) => ({ ...edit, globalId: undefined, byGlobalId: false, result: newResult(edit) }));
   const involved = [...new Set(units.map((u) => u.layerId))].map((id) => layers.get(id));
   const gidCapable = involved.every((l) => l?.supportsGlobalIds === true);
@@ -110,75 +114,14 @@ function planChunks(edits: readonly EngineEdit[], endpoint: EditEndpoint, option
   return chunks;
 }
 
-function deletesParam(units: EditUnit[], byGlobalId: boolean): string | undefined {
-  if (units.length === 0) return undefined;
-  const ids = units.map((u) => u.payload as number | string);
-  return byGlobalId ? JSON.stringify(ids) : ids.join(",");
-}
-
-function layerPayload(units: { adds: EditUnit[]; updates: EditUnit[]; deletes: EditUnit[] }, byGlobalId: boolean): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (units.adds.length > 0) out.adds = JSON.stringify(units.adds.map((u) => u.payload));
-  if (units.updates.length > 0) out.updates = JSON.stringify(units.updates.map((u) => u.payload));
-  const deletes = deletesParam(units.deletes, byGlobalId);
-  if (deletes !== undefined) out.deletes = deletes;
-  return out;
-}
-
-/** Sends one request with the given units; returns each unit's server result (undefined when missing). */
-async function send(endpoint: EditEndpoint, units: EditUnit[], useGlobalIds: boolean, options: EditOptions): Promise<Map<EditUnit, ServerEditResult | undefined>> {
-  const groups = groupByLayer(units);
-  const common: Record<string, string | boolean> = {
-    f: "json",
-    rollbackOnFailure: options.rollbackOnFailure ?? false,
-    useGlobalIds,
-    ...(options.gdbVersion ? { gdbVersion: options.gdbVersion } : {}),
-  };
-  const call = {
-    kind: "write" as const,
-    httpMethod: "POST" as const,
-    ...(options.session ? { session: options.session } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.timeout ? { timeout: options.timeout } : {}),
-  };
-  const out = new Map<EditUnit, ServerEditResult | undefined>();
-  const assign = (group: { adds: EditUnit[]; updates: EditUnit[]; deletes: EditUnit[] }, results: ServerLayerResults): void => {
-    group.adds.forEach((u, i) => out.set(u, results.addResults[i]));
-    group.updates.forEach((u, i) => out.set(u, results.updateResults[i]));
-    group.deletes.forEach((u, i) => out.set(u, results.deleteResults[i]));
-  };
-  if (endpoint.level === "layer") {
-    const group = groups.get(endpoint.layer.id) ?? { adds: [], updates: [], deletes: [] };
-    const body = await request(`${endpoint.layer.url}/applyEdits`, { ...call, params: { ...common, ...layerPayload(group, useGlobalIds) } });
-    assign(group, parseLayerEditResults(body));
-    return out;
-  }
-  const edits = [...groups].map(([id, group]) => {
-    const payload = layerPayload(group, useGlobalIds);
-    return {
-      id,
-      ...(payload.adds ? { adds: group.adds.map((u) => u.payload) } : {}),
-      ...(payload.updates ? { updates: group.updates.map((u) => u.payload) } : {}),
-      ...(payload.deletes ? { deletes: group.deletes.map((u) => u.payload) } : {}),
-    };
-  });
-  const body = await request(`${endpoint.url}/applyEdits`, { ...call, params: { ...common, edits: JSON.stringify(edits) } });
-  const byLayer = new Map(parseServiceEditResults(body).map((r) => [r.id, r]));
-  for (const [id, group] of groups) {
-    const results = byLayer.get(id);
-    if (results) assign(group, results);
-    else for (const u of [...group.adds, ...group.updates, ...group.deletes]) out.set(u, undefined);
-  }
-  return out;
-}
-
 function isRolledBack(error: ServerEditResult["error"]): boolean {
   return !!error && ((error.code !== undefined && ROLLED_BACK_CODES.has(error.code)) || /rolled back/i.test(error.description));
 }
 
 /** Runs one chunk to its end: sends, maps results, checks lost answers, resends what was not applied. */
-async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptions, maxAttempts: number): Promise<"continue" | "stop"> {
-  const layers = layersOf(endpoint);
+async function runChunk(chunk: Chunk, job: EditJob, options: EditOptions, maxAttempts: number): Promise<"continue" | "stop"> {
+  const { endpoint, checks } = job;
+  const layers = endpoint.layers;
   let pending = chunk.units;
   // Edits resent after a lost answer: an "already exists" (adds) or "missing" (deletes) refusal means the first one landed.
   const resent = new Set<EditUnit>();
@@ -186,9 +129,9 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
     // Cancelled between requests: what was not sent stays "not-applied".
     options.signal?.throwIfAborted();
     chunk.report.attempts += 1;
-    let results: Map<EditUnit, ServerEditResult | undefined>;
+    let results: SentResults;
     try {
-      results = await send(endpoint, pending, chunk.useGlobalIds, options);
+      results = await endpoint.send(pending, chunk.useGlobalIds, options);
     } catch (thrown) {
       if (options.signal?.aborted) {
         for (const u of pending) settle(u, "unknown", { error: { code: undefined, description: "Cancelled while the request was in flight." } });
@@ -201,7 +144,7 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
         return outcome.kind === "auth" ? "stop" : "continue";
       }
       chunk.report.lostResponse = true;
-      pending = await afterLostAnswer(pending, layers, options, outcome.error, chunk.report.attempts < maxAttempts);
+      pending = await afterLostAnswer(pending, layers, checks, options, outcome.error, chunk.report.attempts < maxAttempts);
       for (const u of pending) resent.add(u);
       continue;
     }
@@ -228,7 +171,7 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
     }
     if (toCheck.length === 0) break;
     chunk.report.lostResponse = true;
-    pending = await afterLostAnswer(toCheck, layers, options, { code: undefined, description: "The answer did not cover this edit." }, chunk.report.attempts < maxAttempts);
+    pending = await afterLostAnswer(toCheck, layers, checks, options, { code: undefined, description: "The answer did not cover this edit." }, chunk.report.attempts < maxAttempts);
     for (const u of pending) resent.add(u);
   }
   return "continue";
@@ -238,11 +181,12 @@ async function runChunk(chunk: Chunk, endpoint: EditEndpoint, options: EditOptio
 async function afterLostAnswer(
   units: EditUnit[],
   layers: ReadonlyMap<number, EditLayer>,
+  checks: LostAnswerChecks,
   options: CallOptions,
   lost: EditErrorInfo,
   mayResend: boolean,
 ): Promise<EditUnit[]> {
-  const verdicts = await verifyUnits(units, layers, options);
+  const verdicts = await verifyUnits(units, layers, checks, options);
   const again: EditUnit[] = [];
   for (const unit of units) {
     const verdict = verdicts.get(unit) ?? { unknown: "not checked" };
@@ -280,15 +224,15 @@ function summarize(units: readonly EditUnit[], chunks: readonly Chunk[]): EditSu
 }
 
 /** Applies edits in chunks and returns one result per edit. */
-export async function runEdits(endpoint: EditEndpoint, edits: readonly EngineEdit[], options: EditOptions, defaultBatch: number): Promise<EditSummary> {
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? defaultBatch));
+export async function runEdits(job: EditJob, options: EditOptions): Promise<EditSummary> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? job.defaultBatch));
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
-  const chunks = planChunks(edits, endpoint, options, batchSize);
+  const chunks = planChunks(job.edits, job.endpoint, options, batchSize);
   const units = chunks.flatMap((c) => c.units);
   let done = 0;
   for (const chunk of chunks) {
     try {
-      const next = await runChunk(chunk, endpoint, options, maxAttempts);
+      const next = await runChunk(chunk, job, options, maxAttempts);
       done += chunk.units.length;
       options.onProgress?.({ done, total: units.length, message: `chunk ${chunk.index + 1} of ${chunks.length}` });
       if (next === "stop") {

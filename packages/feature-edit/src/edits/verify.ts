@@ -1,13 +1,16 @@
 /**
- * Finding out what the server applied when an edit request's answer was lost: adds by the
- * GlobalIDs they were sent with, deletes by whether the feature still exists, attribute
- * updates by comparing the stored values. Anything else stays unknown.
+ * Finding out what the server applied when an edit request's answer was lost. The checks of
+ * each kind of edit are in files of their own (`verify-adds.ts`, `verify-deletes.ts`,
+ * `verify-updates.ts`) and each operation passes the engine the checks of the kinds it sends,
+ * so that adding features does not load the comparisons of updates. Anything no check can
+ * establish stays unknown.
  */
 import { request, type CallOptions } from "@arcrest/core";
 import type { EditLayer } from "./edit-target.js";
 import { groupByLayer, type EditUnit } from "./edit-unit.js";
 import { canonicalGlobalId } from "./global-id.js";
-import { attributeOf, type WireFeature } from "./normalize-input.js";
+import { attributeOf } from "./normalize-input.js";
+import type { EditKind } from "./types.js";
 
 /** What a check found for one edit. */
 export type Verdict =
@@ -15,14 +18,27 @@ export type Verdict =
   | { applied: false }
   | { unknown: string };
 
-interface QueryAnswer {
+/** Checks one layer's edits of one kind, setting a verdict for each of them in `out`. */
+export type KindCheck = (layer: EditLayer, units: readonly EditUnit[], options: CallOptions, out: Map<EditUnit, Verdict>) => Promise<void>;
+
+/**
+ * The checks an edit job runs after a lost answer, one per kind of edit it sends. An edit of a
+ * kind without a check stays unknown: it is reported, never sent again.
+ */
+export type LostAnswerChecks = Partial<Record<EditKind, KindCheck>>;
+
+/** The answer of a verification query. */
+export interface QueryAnswer {
   features?: { attributes?: Record<string, unknown> }[];
   objectIds?: number[] | null;
 }
 
+/** Largest list of ids in one verification query (the layer's page size caps it too). */
 const IN_BATCH = 200;
 
-function batches<T>(items: readonly T[], size: number): T[][] {
+/** `items` in batches small enough for one verification query on `layer`. */
+export function batches<T>(items: readonly T[], layer: EditLayer): T[][] {
+  const size = Math.min(IN_BATCH, layer.maxRecordCount);
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -32,7 +48,8 @@ function quote(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-async function query(layer: EditLayer, params: Record<string, string | boolean>, options: CallOptions): Promise<QueryAnswer> {
+/** A verification query (attributes only) on the layer. */
+export async function queryLayer(layer: EditLayer, params: Record<string, string | boolean>, options: CallOptions): Promise<QueryAnswer> {
   return request<QueryAnswer>(`${layer.url}/query`, {
     params: { f: "json", returnGeometry: false, ...params },
     kind: "read",
@@ -43,12 +60,12 @@ async function query(layer: EditLayer, params: Record<string, string | boolean>,
 }
 
 /** Features with the given GlobalIDs: GlobalID → object id. */
-async function findByGlobalIds(layer: EditLayer, globalIds: string[], options: CallOptions): Promise<Map<string, number | undefined>> {
+export async function findByGlobalIds(layer: EditLayer, globalIds: string[], options: CallOptions): Promise<Map<string, number | undefined>> {
   const found = new Map<string, number | undefined>();
   const gidField = layer.globalIdField;
   if (!gidField) return found;
-  for (const batch of batches(globalIds, Math.min(IN_BATCH, layer.maxRecordCount))) {
-    const answer = await query(layer, { where: `${gidField} IN (${batch.map(quote).join(",")})`, outFields: `${layer.objectIdField},${gidField}` }, options);
+  for (const batch of batches(globalIds, layer)) {
+    const answer = await queryLayer(layer, { where: `${gidField} IN (${batch.map(quote).join(",")})`, outFields: `${layer.objectIdField},${gidField}` }, options);
     for (const feature of answer.features ?? []) {
       const attrs = feature.attributes ?? {};
       const gid = canonicalGlobalId(attributeOf(attrs, gidField));
@@ -59,79 +76,20 @@ async function findByGlobalIds(layer: EditLayer, globalIds: string[], options: C
   return found;
 }
 
-/** Which of the object ids still exist. */
-async function existingObjectIds(layer: EditLayer, objectIds: number[], options: CallOptions): Promise<Set<number>> {
-  const existing = new Set<number>();
-  for (const batch of batches(objectIds, Math.min(IN_BATCH, layer.maxRecordCount))) {
-    const answer = await query(layer, { objectIds: batch.join(","), returnIdsOnly: true }, options);
-    for (const id of answer.objectIds ?? []) existing.add(id);
-  }
-  return existing;
-}
-
-function sameValue(sent: unknown, stored: unknown): boolean {
-  if (sent === stored) return true;
-  if (sent === null || stored === null || sent === undefined || stored === undefined) return false;
-  const gidA = canonicalGlobalId(sent);
-  if (gidA && gidA === canonicalGlobalId(stored)) return true;
-  const a = typeof sent === "number" ? sent : typeof sent === "string" && sent.trim() !== "" ? Number(sent) : NaN;
-  const b = typeof stored === "number" ? stored : typeof stored === "string" && stored.trim() !== "" ? Number(stored) : NaN;
-  if (Number.isFinite(a) && Number.isFinite(b)) return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (typeof sent === "boolean") return stored === (sent ? 1 : 0);
-  return String(sent) === String(stored);
-}
-
-async function verifyLayer(layer: EditLayer, units: { adds: EditUnit[]; updates: EditUnit[]; deletes: EditUnit[] }, options: CallOptions, out: Map<EditUnit, Verdict>): Promise<void> {
-  // Adds: by the GlobalIDs they carried.
-  const addsWithGid = units.adds.filter((u) => u.globalId);
-  for (const u of units.adds) if (!u.globalId) out.set(u, { unknown: "the add carried no GlobalID to look it up by" });
-  if (addsWithGid.length > 0) {
-    const found = await findByGlobalIds(layer, addsWithGid.map((u) => u.globalId as string), options);
-    for (const u of addsWithGid) {
-      const gid = u.globalId as string;
-      out.set(u, found.has(gid) ? { applied: true, objectId: found.get(gid), globalId: gid } : { applied: false });
-    }
-  }
-  // Deletes: applied when the feature is gone.
-  const byOid = units.deletes.filter((u) => !u.byGlobalId && typeof u.payload === "number");
-  const byGid = units.deletes.filter((u) => u.byGlobalId);
-  if (byOid.length > 0) {
-    const existing = await existingObjectIds(layer, byOid.map((u) => u.payload as number), options);
-    for (const u of byOid) out.set(u, existing.has(u.payload as number) ? { applied: false } : { applied: true, objectId: u.payload as number, globalId: undefined });
-  }
-  if (byGid.length > 0) {
-    const gids = byGid.map((u) => canonicalGlobalId(u.payload) ?? String(u.payload));
-    const found = await findByGlobalIds(layer, gids, options);
-    byGid.forEach((u, i) => out.set(u, found.has(gids[i]) ? { applied: false } : { applied: true, objectId: undefined, globalId: gids[i] }));
-  }
-  for (const u of units.deletes) if (!out.has(u)) out.set(u, { unknown: "the delete named no object id" });
-  // Updates: attribute-only updates by comparing the stored values.
-  const checkable: { unit: EditUnit; oid: number; attrs: Record<string, unknown> }[] = [];
-  for (const u of units.updates) {
-    const feature = u.payload as WireFeature;
-    const oid = attributeOf(feature.attributes, layer.objectIdField);
-    if (feature.geometry) out.set(u, { unknown: "a geometry update cannot be checked" });
-    else if (typeof oid !== "number") out.set(u, { unknown: "the update has no object id to check it by" });
-    else checkable.push({ unit: u, oid, attrs: feature.attributes });
-  }
-  for (const batch of batches(checkable, Math.min(IN_BATCH, layer.maxRecordCount))) {
-    const fields = new Set<string>([layer.objectIdField]);
-    for (const c of batch) for (const name of Object.keys(c.attrs)) fields.add(name);
-    const answer = await query(layer, { objectIds: batch.map((c) => c.oid).join(","), outFields: [...fields].join(",") }, options);
-    const stored = new Map<number, Record<string, unknown>>();
-    for (const f of answer.features ?? []) {
-      const oid = attributeOf(f.attributes ?? {}, layer.objectIdField);
-      if (typeof oid === "number") stored.set(oid, f.attributes ?? {});
-    }
-    for (const c of batch) {
-      const current = stored.get(c.oid);
-      if (!current) {
-        out.set(c.unit, { unknown: "the feature no longer exists" });
-        continue;
-      }
-      const same = Object.entries(c.attrs).every(([name, value]) => sameValue(value, attributeOf(current, name)));
-      out.set(c.unit, same ? { applied: true, objectId: c.oid, globalId: undefined } : { applied: false });
-    }
+/** Runs the checks of one layer's edits: adds, then deletes, then updates. */
+async function verifyLayer(
+  layer: EditLayer,
+  group: { adds: EditUnit[]; updates: EditUnit[]; deletes: EditUnit[] },
+  checks: LostAnswerChecks,
+  options: CallOptions,
+  out: Map<EditUnit, Verdict>,
+): Promise<void> {
+  const kinds: [EditKind, EditUnit[]][] = [["add", group.adds], ["delete", group.deletes], ["update", group.updates]];
+  for (const [kind, units] of kinds) {
+    if (units.length === 0) continue;
+    const check = checks[kind];
+    if (check) await check(layer, units, options, out);
+    else for (const u of units) out.set(u, { unknown: `no check of ${kind}s was given` });
   }
 }
 
@@ -139,7 +97,12 @@ async function verifyLayer(layer: EditLayer, units: { adds: EditUnit[]; updates:
  * Checks what became of edits whose answer was lost. A failing check leaves its edits unknown
  * (with the reason); it never sends an edit.
  */
-export async function verifyUnits(units: readonly EditUnit[], layers: ReadonlyMap<number, EditLayer>, options: CallOptions): Promise<Map<EditUnit, Verdict>> {
+export async function verifyUnits(
+  units: readonly EditUnit[],
+  layers: ReadonlyMap<number, EditLayer>,
+  checks: LostAnswerChecks,
+  options: CallOptions,
+): Promise<Map<EditUnit, Verdict>> {
   const out = new Map<EditUnit, Verdict>();
   for (const [layerId, group] of groupByLayer(units)) {
     const layer = layers.get(layerId);
@@ -148,7 +111,7 @@ export async function verifyUnits(units: readonly EditUnit[], layers: ReadonlyMa
       continue;
     }
     try {
-      await verifyLayer(layer, group, options, out);
+      await verifyLayer(layer, group, checks, options, out);
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const reason = `the check failed: ${error instanceof Error ? error.message : String(error)}`;
