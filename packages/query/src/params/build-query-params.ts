@@ -35,7 +35,7 @@ export async function filterParams(filter: QueryFilter): Promise<Record<string, 
   const params: Record<string, ParamValue> = { where: filter.where === undefined || filter.where.trim() === "" ? "1=1" : filter.where };
   const { geometry } = filter;
   if (geometry !== undefined) {
-    const { spatialFilterParams } = await import("../lazy-geometry.js");
+    const { spatialFilterParams } = await import("./geometry-filter-params.js");
     Object.assign(params, spatialFilterParams({ ...filter, geometry }, (sr) => spatialReferenceParam(sr, "inSR")));
   } else if (filter.spatialRel !== undefined || filter.distance !== undefined) {
     throw new ValidationError(filter.distance !== undefined ? "distance" : "spatialRel", "needs a geometry to filter by");
