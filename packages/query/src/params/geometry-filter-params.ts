@@ -42,9 +42,7 @@ export function unitsParam(units: DistanceUnit): string {
 /**
  * The spatial part of a filter: `geometry`, `geometryType` and `inSR` read from whatever was
  * given (as `Geometry#toQueryParams` gives them, without loading the `Geometry` class and its
- * GeoJSON and envelope code), `spatialRel`, and a buffer `distance` with its `units`. In a
- * module of its own so that `filterParams` loads the geometry readers only for queries that
- * have a geometry.
+ * GeoJSON and envelope code), `spatialRel`, and a buffer `distance` with its `units`.
  *
  * @param filter - a filter whose `geometry` is set
  * @param inSRParam - writes `filter.inSR` when the geometry itself has no spatial reference
