@@ -4,7 +4,7 @@ import { envelopeOf } from "./envelope-of.js";
 import { esriToGeoJSON } from "./esri-to-geojson.js";
 import type { GeoJSONFeature, GeoJSONFeatureCollection, GeoJSONGeometry } from "./geojson-types.js";
 import { toQueryParams, type GeometryQueryParams } from "./query-params.js";
-import { copyEsri, isEmptyGeometry, readGeometry, rememberGeometry, withSpatialReference, type GeometryParts } from "./read-geometry.js";
+import { isEmptyGeometry, readGeometry, rememberGeometry, withSpatialReference, type GeometryParts } from "./read-geometry.js";
 
 /**
  * Everything {@link Geometry} (and every function taking "a geometry") accepts:
@@ -155,4 +155,13 @@ export class Geometry {
   toJSON(): EsriGeometry {
     return this.toEsriJSON();
   }
+}
+
+/** A deep copy of Esri JSON (its coordinate arrays included), so callers can never change a geometry's own. */
+function copyEsri(g: EsriGeometry): EsriGeometry {
+  const copy: Record<string, unknown> = { ...g };
+  if ("points" in g) copy.points = g.points.map((p) => [...p]);
+  if ("paths" in g) copy.paths = g.paths.map((path) => path.map((p) => [...p]));
+  if ("rings" in g) copy.rings = g.rings.map((ring) => ring.map((p) => [...p]));
+  return copy as unknown as EsriGeometry;
 }

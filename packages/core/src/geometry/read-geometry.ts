@@ -37,7 +37,8 @@ export function rememberGeometry(geometry: object, parts: GeometryParts): void {
  */
 export function readGeometry(input: GeometryInput): GeometryParts {
   const known = typeof input === "object" && input !== null ? geometries.get(input) : undefined;
-  if (known) return { ...known, esri: copyEsri(known.esri), spatialReference: copySpatialReference(known.spatialReference) };
+  // A geometry's Esri JSON is never changed, so it is shared; its spatial reference is public and copied.
+  if (known) return { ...known, spatialReference: known.spatialReference && { ...known.spatialReference } };
   const esri = readGeometryInput(input);
   const spatialReference = esri.spatialReference;
   delete esri.spatialReference;
@@ -71,19 +72,6 @@ export function isEmptyGeometry({ esri, geometryType }: GeometryParts): boolean 
     default:
       return Number.isNaN((esri as EsriEnvelope).xmin);
   }
-}
-
-/** A deep copy of Esri JSON (its coordinate arrays included), so callers can never change a geometry's own. */
-export function copyEsri(g: EsriGeometry): EsriGeometry {
-  const copy: Record<string, unknown> = { ...g };
-  if ("points" in g) copy.points = g.points.map((p) => [...p]);
-  if ("paths" in g) copy.paths = g.paths.map((path) => path.map((p) => [...p]));
-  if ("rings" in g) copy.rings = g.rings.map((ring) => ring.map((p) => [...p]));
-  return copy as unknown as EsriGeometry;
-}
-
-function copySpatialReference(sr: SpatialReference | undefined): SpatialReference | undefined {
-  return sr ? { ...sr } : undefined;
 }
 
 function isSpatialReference(value: unknown): value is SpatialReference {
