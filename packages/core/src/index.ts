@@ -7,9 +7,8 @@
  *
  * @packageDocumentation
  */
-// Named re-exports (no star re-export in an entry). Under esbuild's code splitting they put the
-// geometry readers that query loads lazily into the chunk shared with the entry: up front grows,
-// everything an import can load (what the bundle budgets count) does not; see docs/bundle-size.md.
+// Named re-exports (no star re-export in an entry). Bundlers drop what an app does not import;
+// per-operation sizes are in docs/bundle-size.md.
 
 // Esri JSON
 export type {

@@ -12,4 +12,5 @@ export { normalizeEsriGeometry, closeRing, type ZMDefaults } from "./geometry/no
 export { groupRings, type RingGroup } from "./geometry/group-rings.js";
 export { ringArea } from "./geometry/ring-area.js";
 export { classifyPointInRing, type RingContainment } from "./geometry/point-in-ring.js";
+export { geometryQueryParams } from "./geometry/query-params.js";
 export { safeFileName, MAX_SAFE_NAME_BYTES } from "./files/safe-file-name.js";

@@ -195,6 +195,7 @@ describe("exported names of @arcrest/core", () => {
         "classifyPointInRing",
         "cleanUrl",
         "closeRing",
+        "geometryQueryParams",
         "groupRings",
         "normalizeEsriGeometry",
         "parseServiceUrl",

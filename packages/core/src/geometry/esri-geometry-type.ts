@@ -8,33 +8,34 @@ import type {
   GeometryType,
 } from "../types/esri-json.js";
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** True for a plain object (not null, not an array): what every geometry reader checks first. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** True for an Esri JSON point (`{ x, y }`; `x` may be null or NaN for an empty point). */
 export function isEsriPoint(value: unknown): value is EsriPoint {
-  return isObject(value) && "x" in value && !("xmin" in value);
+  return isRecord(value) && "x" in value && !("xmin" in value);
 }
 
 /** True for an Esri JSON multipoint (`{ points }`). */
 export function isEsriMultipoint(value: unknown): value is EsriMultipoint {
-  return isObject(value) && Array.isArray(value.points);
+  return isRecord(value) && Array.isArray(value.points);
 }
 
 /** True for an Esri JSON polyline (`{ paths }`). */
 export function isEsriPolyline(value: unknown): value is EsriPolyline {
-  return isObject(value) && Array.isArray(value.paths);
+  return isRecord(value) && Array.isArray(value.paths);
 }
 
 /** True for an Esri JSON polygon (`{ rings }`). */
 export function isEsriPolygon(value: unknown): value is EsriPolygon {
-  return isObject(value) && Array.isArray(value.rings);
+  return isRecord(value) && Array.isArray(value.rings);
 }
 
 /** True for an Esri JSON envelope (`{ xmin, ymin, xmax, ymax }`). */
 export function isEsriEnvelope(value: unknown): value is EsriEnvelope {
-  return isObject(value) && "xmin" in value && "ymin" in value && "xmax" in value && "ymax" in value;
+  return isRecord(value) && "xmin" in value && "ymin" in value && "xmax" in value && "ymax" in value;
 }
 
 /**

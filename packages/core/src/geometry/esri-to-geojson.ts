@@ -3,7 +3,7 @@ import type { GeoJSONGeometry, GeoJSONPosition } from "./geojson-types.js";
 import { esriGeometryTypeOf } from "./esri-geometry-type.js";
 import { groupRings } from "./group-rings.js";
 import { normalizeEsriGeometry, type ZMDefaults } from "./normalize-esri.js";
-import { ringArea } from "./ring-area.js";
+import { orient } from "./ring-area.js";
 
 /** Options of {@link esriToGeoJSON}. */
 export type EsriToGeoJSONOptions = ZMDefaults;
@@ -72,16 +72,6 @@ export function esriToGeoJSON(geometry: FeatureGeometryLike | null | undefined, 
       return { type: "Polygon", coordinates: [ring] };
     }
   }
-}
-
-/**
- * A ring turned to the wanted orientation (y up): reversed when it runs the
- * other way, returned as is otherwise.
- */
-export function orient(ring: Position[], direction: "cw" | "ccw"): Position[] {
-  const area = ringArea(ring);
-  const wrong = direction === "ccw" ? area < 0 : area > 0;
-  return wrong ? [...ring].reverse() : ring;
 }
 
 /**

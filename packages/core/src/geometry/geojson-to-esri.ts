@@ -2,10 +2,9 @@ import type { EsriGeometry, EsriMultipoint, EsriPoint, EsriPolygon, EsriPolyline
 import { closeRing } from "./normalize-esri.js";
 import { toCoordinate } from "./coordinates.js";
 import { GeometryError } from "./errors.js";
-import { orient } from "./esri-to-geojson.js";
 import { spatialReferenceFromCrs } from "./geojson-crs.js";
 import type { GeoJSONGeometry } from "./geojson-types.js";
-import { ringArea } from "./ring-area.js";
+import { orient, ringArea } from "./ring-area.js";
 
 /** Options of {@link geoJSONToEsri}. */
 export interface GeoJSONToEsriOptions {

@@ -1,24 +1,10 @@
-import type {
-  EsriEnvelope,
-  EsriGeometry,
-  EsriGeometryLike,
-  FeatureGeometryLike,
-  EsriMultipoint,
-  EsriPoint,
-  EsriPolygon,
-  EsriPolyline,
-  FeatureSet,
-  GeometryType,
-  SpatialReference,
-} from "../types/esri-json.js";
+import type { EsriGeometry, EsriGeometryLike, FeatureGeometryLike, FeatureSet, GeometryType, SpatialReference } from "../types/esri-json.js";
 import { Envelope } from "./envelope.js";
 import { envelopeOf } from "./envelope-of.js";
-import { esriGeometryTypeOf } from "./esri-geometry-type.js";
 import { esriToGeoJSON } from "./esri-to-geojson.js";
-import { GeometryError } from "./errors.js";
 import type { GeoJSONFeature, GeoJSONFeatureCollection, GeoJSONGeometry } from "./geojson-types.js";
 import { toQueryParams, type GeometryQueryParams } from "./query-params.js";
-import { readGeometryInput } from "./read-geometry-input.js";
+import { isEmptyGeometry, readGeometry, rememberGeometry, withSpatialReference, type GeometryParts } from "./read-geometry.js";
 
 /**
  * Everything {@link Geometry} (and every function taking "a geometry") accepts:
@@ -91,7 +77,7 @@ export class Geometry {
   readonly geometryType: GeometryType;
   /** Spatial reference of the coordinates, when known. */
   readonly spatialReference: SpatialReference | undefined;
-  readonly #esri: EsriGeometry;
+  readonly #parts: GeometryParts;
 
   /**
    * @param input - any {@link GeometryInput}
@@ -99,16 +85,12 @@ export class Geometry {
    * @throws GeometryError when the input is not a geometry
    */
   constructor(input: GeometryInput, options: GeometryOptions = {}) {
-    const esri = input instanceof Geometry ? input.toEsriJSON() : readGeometryInput(input);
-    const fromOption = options.spatialReference;
-    const sr = fromOption === undefined ? esri.spatialReference : typeof fromOption === "number" ? { wkid: fromOption } : { ...fromOption };
-    if (fromOption !== undefined && !isSpatialReference(sr)) {
-      throw new GeometryError("expected a wkid or { wkid } / { wkt }", fromOption, "options.spatialReference");
-    }
-    delete esri.spatialReference;
-    this.#esri = esri;
-    this.spatialReference = sr;
-    this.geometryType = esriGeometryTypeOf(esri) as GeometryType;
+    const read = readGeometry(input);
+    const parts = options.spatialReference === undefined ? read : withSpatialReference(read, options.spatialReference);
+    this.#parts = parts;
+    this.spatialReference = parts.spatialReference;
+    this.geometryType = parts.geometryType;
+    rememberGeometry(this, parts);
   }
 
   /**
@@ -122,43 +104,31 @@ export class Geometry {
 
   /** True when the geometry has Z values. */
   get hasZ(): boolean {
-    const g = this.#esri as { z?: number; hasZ?: boolean };
-    return this.geometryType === "esriGeometryPoint" ? g.z !== undefined : this.geometryType === "esriGeometryEnvelope" ? (this.#esri as EsriEnvelope).zmin !== undefined : g.hasZ === true;
+    const g = this.#parts.esri as { z?: number; hasZ?: boolean; zmin?: number };
+    return this.geometryType === "esriGeometryPoint" ? g.z !== undefined : this.geometryType === "esriGeometryEnvelope" ? g.zmin !== undefined : g.hasZ === true;
   }
 
   /** True when the geometry has M values. */
   get hasM(): boolean {
-    const g = this.#esri as { m?: number; hasM?: boolean };
-    return this.geometryType === "esriGeometryPoint" ? g.m !== undefined : this.geometryType === "esriGeometryEnvelope" ? (this.#esri as EsriEnvelope).mmin !== undefined : g.hasM === true;
+    const g = this.#parts.esri as { m?: number; hasM?: boolean; mmin?: number };
+    return this.geometryType === "esriGeometryPoint" ? g.m !== undefined : this.geometryType === "esriGeometryEnvelope" ? g.mmin !== undefined : g.hasM === true;
   }
 
   /** True when there are no coordinates (an empty point, no parts, an envelope without bounds). */
   get isEmpty(): boolean {
-    const g = this.#esri;
-    switch (this.geometryType) {
-      case "esriGeometryPoint":
-        return Number.isNaN((g as EsriPoint).x);
-      case "esriGeometryMultipoint":
-        return (g as EsriMultipoint).points.length === 0;
-      case "esriGeometryPolyline":
-        return (g as EsriPolyline).paths.length === 0;
-      case "esriGeometryPolygon":
-        return (g as EsriPolygon).rings.length === 0;
-      default:
-        return Number.isNaN((g as EsriEnvelope).xmin);
-    }
+    return isEmptyGeometry(this.#parts);
   }
 
   /** The bounding box, with Z/M ranges when present and the spatial reference; all NaN when empty. */
   envelope(): Envelope {
-    const e = envelopeOf(this.#esri);
+    const e = envelopeOf(this.#parts.esri);
     if (!e) return Envelope.empty(this.spatialReference);
     return new Envelope({ ...e, spatialReference: this.spatialReference });
   }
 
   /** Esri JSON, with the spatial reference when known. An empty point is `{ x: NaN, y: NaN }` (JSON `null`). */
   toEsriJSON(): EsriGeometry {
-    const copy = cloneEsri(this.#esri);
+    const copy = copyEsri(this.#parts.esri);
     if (this.spatialReference) copy.spatialReference = { ...this.spatialReference };
     return copy;
   }
@@ -168,7 +138,7 @@ export class Geometry {
    * ring orientation, M dropped), or `null` when empty. Coordinates are not projected.
    */
   toGeoJSON(): GeoJSONGeometry | null {
-    return esriToGeoJSON(this.#esri);
+    return esriToGeoJSON(this.#parts.esri);
   }
 
   /**
@@ -178,8 +148,7 @@ export class Geometry {
    * @throws GeometryError when the geometry is empty
    */
   toQueryParams(): GeometryQueryParams {
-    if (this.isEmpty) throw new GeometryError("an empty geometry cannot be used as a spatial filter", this.#esri);
-    return toQueryParams(this.#esri, this.geometryType, this.spatialReference);
+    return toQueryParams(this.#parts);
   }
 
   /** Esri JSON, so `JSON.stringify(geometry)` and the request pipeline send Esri JSON. */
@@ -188,13 +157,8 @@ export class Geometry {
   }
 }
 
-function isSpatialReference(value: unknown): value is SpatialReference {
-  if (typeof value !== "object" || value === null) return false;
-  const sr = value as SpatialReference;
-  return (typeof sr.wkid === "number" && Number.isFinite(sr.wkid)) || (typeof sr.wkt === "string" && sr.wkt.length > 0);
-}
-
-function cloneEsri(g: EsriGeometry): EsriGeometry {
+/** A deep copy of Esri JSON (its coordinate arrays included), so callers can never change a geometry's own. */
+function copyEsri(g: EsriGeometry): EsriGeometry {
   const copy: Record<string, unknown> = { ...g };
   if ("points" in g) copy.points = g.points.map((p) => [...p]);
   if ("paths" in g) copy.paths = g.paths.map((path) => path.map((p) => [...p]));

@@ -1,7 +1,7 @@
 import type { EsriGeometry, SpatialReference } from "../types/esri-json.js";
 import { toCoordinate } from "./coordinates.js";
 import { GeometryError } from "./errors.js";
-import { isEsriGeometry } from "./esri-geometry-type.js";
+import { isEsriGeometry, isRecord } from "./esri-geometry-type.js";
 import { spatialReferenceFromCrs } from "./geojson-crs.js";
 import { geoJSONToEsri } from "./geojson-to-esri.js";
 import type { GeoJSONGeometry, GeoJSONNamedCrs } from "./geojson-types.js";
@@ -16,10 +16,6 @@ const GEOJSON_GEOMETRY_TYPES = new Set([
   "MultiPolygon",
   "GeometryCollection",
 ]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Reads anything `Geometry` accepts (except a `Geometry`) into a normalized
@@ -55,10 +51,8 @@ export function readGeometryInput(input: unknown): EsriGeometry {
     if (!isRecord(input.geometry)) throw new GeometryError("the feature has no geometry", input);
     return fromEsri(input.geometry, {});
   }
-  if ("curveRings" in input || "curvePaths" in input) {
-    throw new GeometryError("true curves (curveRings/curvePaths) are not supported; query with returnTrueCurves=false", input);
-  }
-  if (isEsriGeometry(input)) return fromEsri(input, {});
+  // fromEsri refuses true curves with the reason.
+  if (isEsriGeometry(input) || "curveRings" in input || "curvePaths" in input) return fromEsri(input, {});
   throw new GeometryError(`not a geometry: an object with keys ${Object.keys(input).slice(0, 8).join(", ") || "(none)"}`, input);
 }
 

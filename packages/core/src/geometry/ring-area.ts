@@ -30,3 +30,13 @@ export function ringArea(ring: readonly (readonly number[])[]): number {
 export function isClockwise(ring: readonly (readonly number[])[]): boolean {
   return ringArea(ring) < 0;
 }
+
+/**
+ * A ring turned to the wanted orientation (y up): reversed when it runs the
+ * other way, returned as is otherwise.
+ */
+export function orient<P extends readonly number[]>(ring: P[], direction: "cw" | "ccw"): P[] {
+  const area = ringArea(ring);
+  const wrong = direction === "ccw" ? area < 0 : area > 0;
+  return wrong ? [...ring].reverse() : ring;
+}

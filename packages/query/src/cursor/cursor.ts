@@ -6,6 +6,7 @@ import type { Feature } from "../types.js";
 import { centroidXY } from "./centroid.js";
 import { planCursor } from "./cursor-fields.js";
 import { Row, type CursorValue } from "./row.js";
+import { shapeOf } from "./shape.js";
 
 /** Options of {@link searchCursor}. */
 export interface CursorOptions extends Omit<StreamFeaturesOptions, "outFields" | "f" | "returnGeometry" | "onMetadata"> {
@@ -37,7 +38,6 @@ export async function* searchCursor(layer: string | LayerMetadata, options: Curs
     options.outSR === undefined ? meta.spatialReference : typeof options.outSR === "number" ? { wkid: options.outSR } : options.outSR;
   if (options.outSR !== undefined) spatialReferenceParam(options.outSR, "outSR");
   const { fields: _fields, ...rest } = options;
-  const shapeOf = plan.columns.some((c) => c.kind === "shape") ? (await import("../lazy-geometry.js")).shapeOf : undefined;
   const pages = streamPages(meta.url, {
     ...rest,
     layer: meta,
@@ -54,7 +54,7 @@ export async function* searchCursor(layer: string | LayerMetadata, options: Curs
       const values: CursorValue[] = new Array(plan.columns.length);
       let geometry: Geometry | null | undefined;
       const shape = (): Geometry | null => {
-        if (geometry === undefined) geometry = shapeOf ? shapeOf(feature.geometry, sr) : null;
+        if (geometry === undefined) geometry = shapeOf(feature.geometry, sr);
         return geometry;
       };
       plan.columns.forEach((column, i) => {

@@ -1,4 +1,5 @@
-import { Geometry, ValidationError, type ParamValue } from "@arcrest/core";
+import { ValidationError, type ParamValue } from "@arcrest/core";
+import { geometryQueryParams } from "@arcrest/core/internal";
 import type { DistanceUnit, QueryFilter, SpatialRelationship } from "../types.js";
 
 const SPATIAL_RELS: Record<string, string> = {
@@ -39,10 +40,9 @@ export function unitsParam(units: DistanceUnit): string {
 }
 
 /**
- * The spatial part of a filter: `geometry`, `geometryType` and `inSR` built through `Geometry`
- * (so they are filled in from whatever was given), `spatialRel`, and a buffer `distance` with
- * its `units`. In a module of its own so that `filterParams` loads the geometry readers only
- * for queries that have a geometry.
+ * The spatial part of a filter: `geometry`, `geometryType` and `inSR` read from whatever was
+ * given (as `Geometry#toQueryParams` gives them, without loading the `Geometry` class and its
+ * GeoJSON and envelope code), `spatialRel`, and a buffer `distance` with its `units`.
  *
  * @param filter - a filter whose `geometry` is set
  * @param inSRParam - writes `filter.inSR` when the geometry itself has no spatial reference
@@ -51,12 +51,8 @@ export function spatialFilterParams(
   filter: QueryFilter & { geometry: NonNullable<QueryFilter["geometry"]> },
   inSRParam: (sr: NonNullable<QueryFilter["inSR"]>) => number | string,
 ): Record<string, ParamValue> {
-  let geometry = Geometry.from(filter.geometry);
   // inSR describes coordinates that carry no spatial reference ([x, y], bboxes, bare Esri JSON).
-  if (!geometry.spatialReference && filter.inSR !== undefined) {
-    geometry = Geometry.from(filter.geometry, { spatialReference: filter.inSR });
-  }
-  const q = geometry.toQueryParams();
+  const q = geometryQueryParams(filter.geometry, filter.inSR);
   const params: Record<string, ParamValue> = { geometry: q.geometry, geometryType: q.geometryType };
   if (q.inSR !== undefined) params.inSR = q.inSR;
   else if (filter.inSR !== undefined) params.inSR = inSRParam(filter.inSR);
