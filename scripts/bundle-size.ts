@@ -98,10 +98,34 @@ export const BUDGETS: BudgetCase[] = [
   },
 ];
 
+/**
+ * The least a ky-based `queryFeatures` can be: one POST with ArcGIS-style parameters and a check for an error
+ * inside the 200 body; no token, no redirect policy, no size limit, no geometry conversion, no value
+ * normalisation. A measuring stick for the budgets, not product code.
+ */
+const BARE_KY_QUERY = `import ky from "ky";
+const encode = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v != null)
+  .map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]));
+export async function queryFeatures(url, options = {}) {
+  const body = encode({ f: "json", where: options.where ?? "1=1", outFields: "*", geometry: options.geometry });
+  const json = await ky.post(url + "/query", { body, signal: options.signal, retry: { limit: 2, methods: ["post"] } }).json();
+  if (json.error) throw Object.assign(new Error(json.error.message), { code: json.error.code });
+  return json;
+}`;
+
 /** Fixed costs every request pays, measured for the report. */
 export const FLOORS: { name: string; pkg: string; code: string }[] = [
   { name: "ky (the transport)", pkg: "core", code: `export { default } from "ky";` },
   { name: "request (pipeline, session, errors)", pkg: "core", code: `export { request } from "@arcrest/core";` },
+  { name: "a bare ky `queryFeatures` (code below)", pkg: "core", code: BARE_KY_QUERY },
+];
+
+/** The same imports from arcgis-rest-js (the peer the issues compare with), measured the same way. */
+export const PEERS: { name: string; pkg: string; code: string }[] = [
+  { name: "arcgis-rest-js `request`", pkg: "query", code: `export { request } from "@esri/arcgis-rest-request";` },
+  { name: "arcgis-rest-js `queryFeatures`", pkg: "query", code: `export { queryFeatures } from "@esri/arcgis-rest-feature-service";` },
+  { name: "arcgis-rest-js `queryAllFeatures`", pkg: "query", code: `export { queryAllFeatures } from "@esri/arcgis-rest-feature-service";` },
+  { name: "arcgis-rest-js `addFeatures`", pkg: "query", code: `export { addFeatures } from "@esri/arcgis-rest-feature-service";` },
 ];
 
 /** Browser packages of the root README's table: everything each main entry can load. */
@@ -168,8 +192,11 @@ async function writeReport(): Promise<void> {
   const floors: number[] = [];
   for (const c of FLOORS) {
     floors.push((await measureCase(c)).everything);
-    out.push(`| ${c.name}: \`${c.code}\` | ${kB(floors[floors.length - 1])} kB |`);
+    out.push(`| ${c.code.includes("\n") ? c.name : `${c.name}: \`${c.code}\``} | ${kB(floors[floors.length - 1])} kB |`);
   }
+  out.push("", "The bare ky `queryFeatures` (a measuring stick, not product code):", "", "```js", BARE_KY_QUERY, "```");
+  out.push("", "## Peers, measured the same way", "", "| import | everything |", "|---|---:|");
+  for (const c of PEERS) out.push(`| ${c.name} | ${kB((await measureCase(c)).everything)} kB |`);
   const [ky, request] = floors;
   out.push(
     "",
@@ -219,6 +246,7 @@ async function main() {
     console.log(`${c.name}: ${kB(size.everything)} kB (min+gzip)`);
     if (detail) printDetail(size);
   }
+  for (const c of PEERS) console.log(`${c.name}: ${kB((await measureCase(c)).everything)} kB (min+gzip)`);
   for (const [pkg, size] of await packageRows()) console.log(`@arcrest/${pkg} (whole entry): up front ${kB(size.upFront)} kB, everything ${kB(size.everything)} kB`);
 }
 
