@@ -1,7 +1,8 @@
 import { ValidationError } from "../errors/validation-error.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../request/read-response.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../request/retry-policy.js";
-import { Semaphore } from "../request/semaphore.js";
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from "../request/default-transport.js";
+import { limiterOf, type Semaphore } from "../request/semaphore.js";
 import type { PipelineSession } from "../request/token-source.js";
 import { PasswordTokenProvider, type PasswordTokenProviderOptions } from "./password-token-provider.js";
 import { parseHttpUrl, serverRoot, serverRootKey } from "./server-root.js";
@@ -141,8 +142,8 @@ export class Session implements PipelineSession {
     this.proxy = options.proxy;
     this.referer = options.referer;
     this.retry = retryPolicy(options.retry);
-    this.concurrency = positive(options.concurrency, 6, "concurrency", true) || 1;
-    this.timeoutMs = positive(options.timeoutMs, 60_000, "timeoutMs");
+    this.concurrency = positive(options.concurrency, DEFAULT_CONCURRENCY, "concurrency", true) || 1;
+    this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", true);
     if (options.tokenPlacement !== undefined && options.tokenPlacement !== "body" && options.tokenPlacement !== "header") {
       throw new ValidationError("tokenPlacement", `must be "body" or "header", got ${String(options.tokenPlacement)}`);
@@ -307,12 +308,7 @@ export class Session implements PipelineSession {
 
   /** The concurrency limiter for one origin. @internal */
   limiter(origin: string): Semaphore {
-    let semaphore = this.#limiters.get(origin);
-    if (!semaphore) {
-      semaphore = new Semaphore(this.concurrency);
-      this.#limiters.set(origin, semaphore);
-    }
-    return semaphore;
+    return limiterOf(this.#limiters, origin, this.concurrency);
   }
 
   #fetchToken(key: string, provider: TokenProvider): Promise<Token> {
