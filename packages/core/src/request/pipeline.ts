@@ -10,7 +10,6 @@ import { ValidationError } from "../errors/validation-error.js";
 import { explainAuthError } from "./explain-auth-error.js";
 import { prepareRequest } from "./prepare-request.js";
 import { readResponse } from "./read-response.js";
-import { redactUrl } from "./redact-url.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import { serializeParams, type SerializedValue } from "./serialize-params.js";
 import type { HttpMethod, RequestKind, RequestOptions } from "./types.js";
@@ -131,7 +130,7 @@ async function exchange(call: Call, attempt: Attempt, first: Request): Promise<R
       }
       await response.body?.cancel().catch(() => undefined);
       if (hops >= MAX_REDIRECTS) {
-        const message = `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${redactUrl(call.base)}`;
+        const message = `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${call.base}`;
         throw new ArcGISRequestError({ message, httpStatus: response.status, url: attempt.displayUrl, method });
       }
       const next = URL.canParse(location, target) ? new URL(location, target) : undefined;
