@@ -164,11 +164,10 @@ export class Session implements PipelineSession {
     if (username !== undefined || password !== undefined) {
       this.setCredentials(url as string, { username: username as string, password: password as string });
     }
+    // A Token carries its own root; with `url` it must be issued for that server (authenticate checks).
     if (token !== undefined) {
-      if (token instanceof Token && url !== undefined && serverRootKey(url) !== serverRootKey(token.serverRoot)) {
-        throw new ValidationError("token", `was issued for ${token.serverRoot}, not for ${serverRoot(url)}`);
-      }
-      this.addToken(token instanceof Token ? token : { value: token, serverRoot: url as string });
+      if (url === undefined) this.addToken(token as Token);
+      else this.authenticate(url, { token });
     }
   }
 
