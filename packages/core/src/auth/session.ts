@@ -6,7 +6,7 @@ import { limiterOf, type Semaphore } from "../request/semaphore.js";
 import type { PipelineSession } from "../request/token-source.js";
 import { PasswordTokenProvider, type PasswordTokenProviderOptions } from "./password-token-provider.js";
 import { parseHttpUrl, serverRoot, serverRootKey } from "./server-root.js";
-import { Token, type TokenInit } from "./token.js";
+import { requireText, Token, type TokenInit } from "./token.js";
 import type { TokenProvider } from "./token-provider.js";
 
 /** Where the pipeline puts a token: a `token` form field, or an `X-Esri-Authorization: Bearer` header. */
@@ -199,12 +199,8 @@ export class Session implements PipelineSession {
    * @throws {@link ValidationError} for a missing username or password.
    */
   setCredentials(urlOrRoot: string, credentials: Credentials, options: PasswordTokenProviderOptions = {}): void {
-    if (typeof credentials?.username !== "string" || credentials.username === "") {
-      throw new ValidationError("username", "must be a non-empty string");
-    }
-    if (typeof credentials.password !== "string" || credentials.password === "") {
-      throw new ValidationError("password", "must be a non-empty string");
-    }
+    requireText(credentials?.username, "username");
+    requireText(credentials.password, "password");
     this.setTokenProvider(urlOrRoot, new PasswordTokenProvider(serverRoot(urlOrRoot), credentials, options));
   }
 
