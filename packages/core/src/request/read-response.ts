@@ -33,7 +33,7 @@ async function readText(response: Response, context: ReadContext, fail: (message
     return "";
   }
   const decoder = new TextDecoder();
-  let text = "";
+  const parts: string[] = [];
   let size = 0;
   const reader = response.body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -42,9 +42,10 @@ async function readText(response: Response, context: ReadContext, fail: (message
       await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    text += decoder.decode(chunk.value, { stream: true });
+    parts.push(decoder.decode(chunk.value, { stream: true }));
   }
-  return text + decoder.decode();
+  parts.push(decoder.decode());
+  return parts.join("");
 }
 
 function isJsonFormat(format: string | undefined): boolean {
