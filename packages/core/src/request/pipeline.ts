@@ -66,15 +66,13 @@ function hop(
 ): Request {
   const { session, options } = call;
   const { fetchUrl, displayUrl, method, body, headers } = prepareRequest({
+    ...options, // httpMethod, multipart and headers
     target,
     entries,
     token: token?.value,
     referer: token?.referer,
     tokenPlacement: session.tokenPlacement,
     proxy: session.proxyFor(target),
-    httpMethod: options.httpMethod,
-    multipart: options.multipart ?? false,
-    headers: options.headers,
   });
   attempt.displayUrl = displayUrl;
   // Redirects are followed by hand (exchange), so a token never leaves its server root and only http(s) is followed.

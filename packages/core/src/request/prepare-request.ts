@@ -29,7 +29,7 @@ export interface PrepareInput {
   tokenPlacement: "body" | "header";
   proxy?: string;
   httpMethod?: HttpMethod;
-  multipart: boolean;
+  multipart?: boolean;
   headers?: Record<string, string>;
 }
 
