@@ -21,6 +21,8 @@ async function bundle(code: string) {
   const text = result.outputFiles[0].text;
   return {
     inputs: Object.keys(result.metafile.inputs),
+    /** Modules with code in the output (imported ones that tree-shaking emptied are left out). */
+    included: Object.values(result.metafile.outputs).flatMap((o) => Object.keys(o.inputs).filter((i) => o.inputs[i]!.bytesInOutput > 0)),
     gzipBytes: gzipSync(text).length,
     text,
   };
@@ -36,5 +38,12 @@ describe("browser bundle of @arcrest/core", () => {
   it("pulls proj4 in only with the projection subpath", async () => {
     const { inputs } = await bundle(`export * from "@arcrest/core"; export * from "@arcrest/core/projection";`);
     expect(inputs.some((i) => i.includes("proj4"))).toBe(true);
+  });
+
+  it("leaves Session and sign-in out of a bundle that only sends requests", async () => {
+    const { included } = await bundle(`export { request } from "@arcrest/core";`);
+    expect(included.some((i) => i.endsWith("src/request/pipeline.ts"))).toBe(true);
+    const auth = included.filter((i) => i.includes("/src/auth/")).map((i) => i.slice(i.indexOf("/src/auth/") + 10));
+    expect(auth).toEqual(["server-root.ts"]);
   });
 });

@@ -1,9 +1,8 @@
-import { ValidationError } from "../errors/validation-error.js";
 import { getDefaultSession } from "./default-session.js";
 import { discoverTokenService, requestToken, type GenerateTokenOptions } from "./request-token.js";
 import { serverRoot } from "./server-root.js";
 import type { Session } from "./session.js";
-import type { Token } from "./token.js";
+import { requireText, type Token } from "./token.js";
 
 export type { GenerateTokenOptions, TokenClient } from "./request-token.js";
 
@@ -27,8 +26,8 @@ export async function findTokenServiceUrl(url: string, options: { session?: Sess
  *   {@link ArcGISAuthError} when the server rejects the credentials.
  */
 export async function generateToken(url: string, username: string, password: string, options: GenerateTokenOptions = {}): Promise<Token> {
-  if (typeof username !== "string" || username === "") throw new ValidationError("username", "must be a non-empty string");
-  if (typeof password !== "string" || password === "") throw new ValidationError("password", "must be a non-empty string");
+  requireText(username, "username");
+  requireText(password, "password");
   const session = options.session ?? getDefaultSession();
   const root = serverRoot(url);
   const { token, tokenServiceUrl } = await requestToken(url, { username, password }, session, options);

@@ -1,11 +1,12 @@
 import { ValidationError } from "../errors/validation-error.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../request/read-response.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../request/retry-policy.js";
-import { Semaphore } from "../request/semaphore.js";
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from "../request/default-transport.js";
+import { limiterOf, type Semaphore } from "../request/semaphore.js";
 import type { PipelineSession } from "../request/token-source.js";
 import { PasswordTokenProvider, type PasswordTokenProviderOptions } from "./password-token-provider.js";
 import { parseHttpUrl, serverRoot, serverRootKey } from "./server-root.js";
-import { Token, type TokenInit } from "./token.js";
+import { requireText, Token, type TokenInit } from "./token.js";
 import type { TokenProvider } from "./token-provider.js";
 
 /** Where the pipeline puts a token: a `token` form field, or an `X-Esri-Authorization: Bearer` header. */
@@ -141,8 +142,8 @@ export class Session implements PipelineSession {
     this.proxy = options.proxy;
     this.referer = options.referer;
     this.retry = retryPolicy(options.retry);
-    this.concurrency = positive(options.concurrency, 6, "concurrency", true) || 1;
-    this.timeoutMs = positive(options.timeoutMs, 60_000, "timeoutMs");
+    this.concurrency = positive(options.concurrency, DEFAULT_CONCURRENCY, "concurrency", true) || 1;
+    this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.maxResponseBytes = positive(options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", true);
     if (options.tokenPlacement !== undefined && options.tokenPlacement !== "body" && options.tokenPlacement !== "header") {
       throw new ValidationError("tokenPlacement", `must be "body" or "header", got ${String(options.tokenPlacement)}`);
@@ -163,11 +164,10 @@ export class Session implements PipelineSession {
     if (username !== undefined || password !== undefined) {
       this.setCredentials(url as string, { username: username as string, password: password as string });
     }
+    // A Token carries its own root; with `url` it must be issued for that server (authenticate checks).
     if (token !== undefined) {
-      if (token instanceof Token && url !== undefined && serverRootKey(url) !== serverRootKey(token.serverRoot)) {
-        throw new ValidationError("token", `was issued for ${token.serverRoot}, not for ${serverRoot(url)}`);
-      }
-      this.addToken(token instanceof Token ? token : { value: token, serverRoot: url as string });
+      if (url === undefined) this.addToken(token as Token);
+      else this.authenticate(url, { token });
     }
   }
 
@@ -199,12 +199,8 @@ export class Session implements PipelineSession {
    * @throws {@link ValidationError} for a missing username or password.
    */
   setCredentials(urlOrRoot: string, credentials: Credentials, options: PasswordTokenProviderOptions = {}): void {
-    if (typeof credentials?.username !== "string" || credentials.username === "") {
-      throw new ValidationError("username", "must be a non-empty string");
-    }
-    if (typeof credentials.password !== "string" || credentials.password === "") {
-      throw new ValidationError("password", "must be a non-empty string");
-    }
+    requireText(credentials?.username, "username");
+    requireText(credentials.password, "password");
     this.setTokenProvider(urlOrRoot, new PasswordTokenProvider(serverRoot(urlOrRoot), credentials, options));
   }
 
@@ -307,12 +303,7 @@ export class Session implements PipelineSession {
 
   /** The concurrency limiter for one origin. @internal */
   limiter(origin: string): Semaphore {
-    let semaphore = this.#limiters.get(origin);
-    if (!semaphore) {
-      semaphore = new Semaphore(this.concurrency);
-      this.#limiters.set(origin, semaphore);
-    }
-    return semaphore;
+    return limiterOf(this.#limiters, origin, this.concurrency);
   }
 
   #fetchToken(key: string, provider: TokenProvider): Promise<Token> {

@@ -4,6 +4,11 @@ import { serverRoot } from "./server-root.js";
 /** Latest representable date: the expiry of tokens whose lifetime is unknown. */
 const NEVER = new Date(8.64e15);
 
+/** Throws a {@link ValidationError} naming `parameter` unless `value` is a non-empty string. @internal */
+export function requireText(value: unknown, parameter: string): asserts value is string {
+  if (typeof value !== "string" || value === "") throw new ValidationError(parameter, "must be a non-empty string");
+}
+
 /** What a {@link Token} is built from. */
 export interface TokenInit {
   /** The token string. */
@@ -35,9 +40,7 @@ export class Token {
    * @throws {@link ValidationError} for an empty value, a bad root URL or an invalid expiry.
    */
   constructor(init: TokenInit) {
-    if (typeof init.value !== "string" || init.value === "") {
-      throw new ValidationError("token.value", "must be a non-empty string");
-    }
+    requireText(init.value, "token.value");
     const expires = init.expires === undefined ? NEVER : new Date(init.expires);
     if (Number.isNaN(expires.getTime())) {
       throw new ValidationError("token.expires", "is not a valid date");

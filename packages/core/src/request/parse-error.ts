@@ -37,23 +37,19 @@ function firstString(...values: unknown[]): string | undefined {
 const AUTH_CODES = new Set([401, 403, 498, 499]);
 const AUTH_MESSAGE = /invalid token|token required|unable to generate token|invalid username or password|do not have permissions/i;
 
-/** Whether an error code / message pair means "not signed in or not allowed". @internal */
-export function isAuthFailure(code: number | undefined, message: string, details: string[]): boolean {
-  if (code !== undefined && AUTH_CODES.has(code)) return true;
-  return [message, ...details].some((m) => AUTH_MESSAGE.test(m));
-}
-
-/** Builds an {@link ArcGISRequestError}, or an {@link ArcGISAuthError} for auth failures. @internal */
+/**
+ * Builds an {@link ArcGISRequestError}, or an {@link ArcGISAuthError} when its code or a message
+ * means "not signed in or not allowed". @internal
+ */
 export function makeError(init: ArcGISRequestErrorInit): ArcGISRequestError {
-  return isAuthFailure(init.code, init.message, init.details ?? []) ? new ArcGISAuthError(init) : new ArcGISRequestError(init);
+  const auth = AUTH_CODES.has(init.code as number) || [init.message, ...(init.details ?? [])].some((m) => AUTH_MESSAGE.test(m));
+  return auth ? new ArcGISAuthError(init) : new ArcGISRequestError(init);
 }
 
-// `{status:"failed", statusMessage:"{\"code\":400,...}"}`: the message may itself be a JSON error.
-function parseStatusMessage(value: unknown): Json | undefined {
-  if (typeof value !== "string" || !value.trim().startsWith("{")) return undefined;
+/** The parsed JSON text, or `undefined` when it is not JSON (JSON itself has no `undefined`). @internal */
+export function parseJson(text: string): unknown {
   try {
-    const parsed: unknown = JSON.parse(value);
-    return isObject(parsed) ? parsed : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -73,27 +69,18 @@ export function errorFromBody(body: unknown, context: ResponseContext): ArcGISRe
     source = { message: firstString(body.error_description, body.message, body.error), code: body.code };
   } else if ((toCode(body.code) ?? 0) >= 400 && (typeof body.message === "string" || "messages" in body || "status" in body)) source = body;
   else if (typeof body.status === "string" && ["failed", "failure", "error"].includes(body.status.toLowerCase())) {
-    source = { ...body, ...(parseStatusMessage(body.statusMessage) ?? {}) };
+    // `{status:"failed", statusMessage:"{\"code\":400,...}"}`: the message may itself be a JSON error.
+    const inner = typeof body.statusMessage === "string" ? parseJson(body.statusMessage) : undefined;
+    source = { ...body, ...(isObject(inner) ? inner : {}) };
   }
   if (source === undefined) return undefined;
   const details = [...toStrings(source.details), ...toStrings(source.messages)];
   const code = toCode(source.code) ?? context.httpStatus;
-  const base =
-    firstString(source.message, source.error_description, source.statusMessage, details[0]) ??
-    (code !== undefined ? `ArcGIS error ${code}` : "ArcGIS error");
+  const base = firstString(source.message, source.error_description, source.statusMessage, details[0]) ?? `ArcGIS error${code !== undefined ? ` ${code}` : ""}`;
   // ArcGIS often says what was wrong only in `details` ("Unable to complete operation." + "'where' parameter is invalid").
   const extra = details.filter((d) => d !== base && d.trim() !== "");
   const message = extra.length > 0 ? `${base} (${extra.join("; ")})` : base;
-  return makeError({
-    message,
-    code: code === 200 ? undefined : code,
-    messageCode: firstString(source.messageCode),
-    details,
-    httpStatus: context.httpStatus,
-    response: body,
-    url: context.url,
-    method: context.method,
-  });
+  return makeError({ ...context, message, code: code === 200 ? undefined : code, messageCode: firstString(source.messageCode), details, response: body });
 }
 
 /** A short message for a non-JSON answer: the HTML `<title>` or the first words of the text. @internal */

@@ -1,7 +1,7 @@
 import ky, { isHTTPError, isTimeoutError, type KyRequest } from "ky";
 import { parseHttpUrl, serverRoot, serverRootKey } from "../auth/server-root.js";
 import type { PipelineSession } from "./token-source.js";
-import { Token } from "../auth/token.js";
+import type { Token } from "../auth/token.js";
 import { ArcGISAuthError } from "../errors/arcgis-auth-error.js";
 import { ArcGISNetworkError } from "../errors/arcgis-network-error.js";
 import { ArcGISRequestError } from "../errors/arcgis-request-error.js";
@@ -10,8 +10,7 @@ import { ValidationError } from "../errors/validation-error.js";
 import { explainAuthError } from "./explain-auth-error.js";
 import { prepareRequest } from "./prepare-request.js";
 import { readResponse } from "./read-response.js";
-import { redactUrl } from "./redact-url.js";
-import { parseRetryAfter } from "./retry-policy.js";
+import { backoffDelay, parseRetryAfter } from "./retry-policy.js";
 import { serializeParams, type SerializedValue } from "./serialize-params.js";
 import type { HttpMethod, RequestKind, RequestOptions } from "./types.js";
 
@@ -67,15 +66,13 @@ function hop(
 ): Request {
   const { session, options } = call;
   const { fetchUrl, displayUrl, method, body, headers } = prepareRequest({
+    ...options, // httpMethod, multipart and headers
     target,
     entries,
     token: token?.value,
     referer: token?.referer,
     tokenPlacement: session.tokenPlacement,
     proxy: session.proxyFor(target),
-    httpMethod: options.httpMethod,
-    multipart: options.multipart ?? false,
-    headers: options.headers,
   });
   attempt.displayUrl = displayUrl;
   // Redirects are followed by hand (exchange), so a token never leaves its server root and only http(s) is followed.
@@ -131,7 +128,7 @@ async function exchange(call: Call, attempt: Attempt, first: Request): Promise<R
       }
       await response.body?.cancel().catch(() => undefined);
       if (hops >= MAX_REDIRECTS) {
-        const message = `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${redactUrl(call.base)}`;
+        const message = `Too many redirects (more than ${MAX_REDIRECTS}) starting from ${call.base}`;
         throw new ArcGISRequestError({ message, httpStatus: response.status, url: attempt.displayUrl, method });
       }
       const next = URL.canParse(location, target) ? new URL(location, target) : undefined;
@@ -222,9 +219,7 @@ async function sendWithKy(call: Call): Promise<unknown> {
         methods: kind === "read" ? ["get", "post"] : [],
         statusCodes: policy.statusCodes as number[],
         afterStatusCodes: policy.statusCodes as number[],
-        delay: (n) => Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)),
-        jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
-        backoffLimit: policy.maxDelayMs,
+        delay: (n) => backoffDelay(policy, n - 1),
         retryOnTimeout: policy.retryOnTimeout,
         shouldRetry: ({ error, retryCount }) => shouldRetry(call, attempt, error, retryCount),
       },
@@ -257,6 +252,14 @@ function validateOptions(options: RequestOptions): void {
 }
 
 /**
+ * Whether a value is a {@link Token}, told by its shape: a class check would load the Token class into
+ * every bundle for this one test, and would miss tokens made by a second copy of this package.
+ */
+function isToken(value: unknown): value is Pick<Token, "value" | "serverRoot"> {
+  return typeof (value as Token | undefined)?.value === "string" && typeof (value as Token).serverRoot === "string";
+}
+
+/**
  * The pipeline behind {@link request}, for a given session. It sees the session only through its
  * tokens, limits and settings, so sign-in (which itself sends requests) can sit above it.
  * @internal
@@ -271,7 +274,7 @@ export async function send<T = unknown>(url: string, options: RequestOptions, se
   parsed.search = "";
   let explicit = params.token;
   delete params.token;
-  if (explicit instanceof Token) {
+  if (isToken(explicit)) {
     if (serverRootKey(explicit.serverRoot) !== serverRootKey(parsed.toString())) {
       throw new ValidationError("params.token", `was issued for ${explicit.serverRoot}, not for ${serverRoot(parsed.toString())}`);
     }

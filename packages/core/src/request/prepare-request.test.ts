@@ -59,4 +59,11 @@ describe("prepareRequest", () => {
     const post = prepareRequest({ ...base, entries: [["f", "json"]], proxy: "https://p/proxy.ashx", token: "t" });
     expect(post.fetchUrl).toBe(`https://p/proxy.ashx?${base.target}`);
   });
+
+  it("keeps secret parameters out of the URL shown in errors, whatever their case", () => {
+    const entries: Array<[string, string]> = [["f", "json"], ["TOKEN", "abc"], ["password", "p"], ["access_token", "x"], ["tokens", "1"]];
+    const p = prepareRequest({ ...base, entries, httpMethod: "GET" });
+    expect(p.displayUrl).toBe(`${base.target}?f=json&tokens=1`);
+    expect(prepareRequest({ ...base, entries: [["token", "abc"]], httpMethod: "GET" }).displayUrl).toBe(base.target);
+  });
 });

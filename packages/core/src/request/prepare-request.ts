@@ -1,5 +1,5 @@
 import { ValidationError } from "../errors/validation-error.js";
-import { redactUrl } from "./redact-url.js";
+import { isSecretParam } from "./secret-params.js";
 import type { SerializedValue } from "./serialize-params.js";
 import type { HttpMethod } from "./types.js";
 
@@ -29,14 +29,8 @@ export interface PrepareInput {
   tokenPlacement: "body" | "header";
   proxy?: string;
   httpMethod?: HttpMethod;
-  multipart: boolean;
+  multipart?: boolean;
   headers?: Record<string, string>;
-}
-
-function encode(entries: ReadonlyArray<[string, SerializedValue]>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of entries) search.append(name, value as string);
-  return search.toString();
 }
 
 function viaProxy(proxy: string | undefined, url: string): string {
@@ -50,39 +44,31 @@ function viaProxy(proxy: string | undefined, url: string): string {
  * @internal
  */
 export function prepareRequest(input: PrepareInput): PreparedRequest {
+  const { target, token, proxy } = input;
   const headers = new Headers(input.headers);
   const multipart = input.multipart || input.entries.some(([, v]) => typeof v !== "string");
   if (input.httpMethod === "GET" && multipart) {
     throw new ValidationError("httpMethod", "GET cannot send multipart/form-data (a Blob parameter or multipart: true)");
   }
-  const query = encode(input.entries);
-  let method: HttpMethod;
-  if (input.httpMethod) method = input.httpMethod;
-  else if (input.token !== undefined || multipart) method = "POST";
-  else method = viaProxy(input.proxy, `${input.target}?${query}`).length < MAX_GET_URL_LENGTH ? "GET" : "POST";
+  const form = new URLSearchParams(input.entries as Array<[string, string]>);
+  const withQuery = (): string => (String(form) === "" ? target : `${target}?${form}`);
+  const url = withQuery();
+  const method = input.httpMethod ?? (token !== undefined || multipart || viaProxy(proxy, url).length >= MAX_GET_URL_LENGTH ? "POST" : "GET");
 
   // A GET forced by the caller still keeps the token out of the URL: it goes in the header.
-  const tokenInHeader = input.token !== undefined && (input.tokenPlacement === "header" || method === "GET");
-  if (input.token !== undefined) {
-    if (tokenInHeader) headers.set("X-Esri-Authorization", `Bearer ${input.token}`);
-    if (input.referer !== undefined) headers.set("Referer", input.referer);
-  }
+  const tokenInHeader = token !== undefined && (input.tokenPlacement === "header" || method === "GET");
+  if (tokenInHeader) headers.set("X-Esri-Authorization", `Bearer ${token}`);
+  if (token !== undefined && input.referer !== undefined) headers.set("Referer", input.referer);
   if (method === "GET") {
-    const url = query === "" ? input.target : `${input.target}?${query}`;
-    return { fetchUrl: viaProxy(input.proxy, url), displayUrl: redactUrl(url), method, body: undefined, headers };
+    // Secrets the caller put in the parameters stay out of the URL shown in errors.
+    for (const name of [...form.keys()]) if (isSecretParam(name)) form.delete(name);
+    return { fetchUrl: viaProxy(proxy, url), displayUrl: withQuery(), method, body: undefined, headers };
   }
-  const entries: Array<[string, SerializedValue]> = [...input.entries];
-  if (input.token !== undefined && !tokenInHeader) entries.push(["token", input.token]);
-  let body: URLSearchParams | FormData;
-  if (multipart) {
-    body = new FormData();
-    for (const [name, value] of entries) {
-      if (typeof value === "string") body.append(name, value);
-      else body.append(name, value, typeof File !== "undefined" && value instanceof File ? value.name : name);
-    }
-  } else {
-    body = new URLSearchParams();
-    for (const [name, value] of entries) body.append(name, value as string);
+  const entries = token !== undefined && !tokenInHeader ? [...input.entries, ["token", token] as [string, string]] : input.entries;
+  const body = multipart ? new FormData() : new URLSearchParams();
+  for (const [name, value] of entries) {
+    if (typeof value === "string") body.append(name, value);
+    else (body as FormData).append(name, value, typeof File !== "undefined" && value instanceof File ? value.name : name);
   }
-  return { fetchUrl: viaProxy(input.proxy, input.target), displayUrl: redactUrl(input.target), method, body, headers };
+  return { fetchUrl: viaProxy(proxy, target), displayUrl: target, method, body, headers };
 }

@@ -1,5 +1,5 @@
-import type { ArcGISRequestError } from "../errors/arcgis-request-error.js";
-import { errorFromBody, makeError, summarizeText } from "./parse-error.js";
+import type { ArcGISRequestError, ArcGISRequestErrorInit } from "../errors/arcgis-request-error.js";
+import { errorFromBody, makeError, parseJson, summarizeText } from "./parse-error.js";
 import type { HttpMethod } from "./types.js";
 
 /** Error envelopes are small; larger non-JSON downloads are passed through unread. */
@@ -19,26 +19,13 @@ export interface ReadContext {
   maxBytes: number;
 }
 
-function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
 /**
  * The body as text, counting bytes as they arrive (after decompression), so an endless or
  * gzip-bombed answer stops at `context.maxBytes` with memory bounded by it.
  */
-async function readText(response: Response, context: ReadContext): Promise<string> {
+async function readText(response: Response, context: ReadContext, fail: (message: string) => ArcGISRequestError): Promise<string> {
   const tooLarge = (): ArcGISRequestError =>
-    makeError({
-      message: `The answer from ${context.displayUrl} is larger than the limit of ${context.maxBytes} bytes (the session's maxResponseBytes)`,
-      httpStatus: response.status,
-      url: context.displayUrl,
-      method: context.method,
-    });
+    fail(`The answer from ${context.displayUrl} is larger than the limit of ${context.maxBytes} bytes (the session's maxResponseBytes)`);
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > context.maxBytes || !response.body) {
     await response.body?.cancel().catch(() => undefined);
@@ -71,14 +58,17 @@ function isJsonFormat(format: string | undefined): boolean {
  * @internal
  */
 export async function readResponse(response: Response, context: ReadContext): Promise<unknown> {
-  const errorContext = { url: context.displayUrl, method: context.method, httpStatus: response.status };
+  const { displayUrl: url, method } = context;
+  const { status } = response;
+  const errorContext = { url, method, httpStatus: status };
+  const fail = (message: string, extra?: Partial<ArcGISRequestErrorInit>): ArcGISRequestError =>
+    makeError({ message, httpStatus: status, url, method, ...extra });
   const contentType = response.headers.get("content-type") ?? "";
   if (context.rawResponse && response.ok) {
     // A binary download can still come back as a small JSON error envelope (e.g. an expired token).
     const length = Number(response.headers.get("content-length") ?? Number.NaN);
     if (!isJsonFormat(context.format) && /json|text\/plain/i.test(contentType) && length <= MAX_PEEK_BYTES) {
-      const peek = tryParseJson(await response.clone().text());
-      const error = peek.ok ? errorFromBody(peek.value, errorContext) : undefined;
+      const error = errorFromBody(parseJson(await response.clone().text()), errorContext);
       if (error) {
         await response.body?.cancel().catch(() => undefined);
         throw error;
@@ -87,35 +77,15 @@ export async function readResponse(response: Response, context: ReadContext): Pr
     return response;
   }
 
-  const text = await readText(response, context);
-  const parsed = tryParseJson(text);
-  if (!response.ok) {
-    const error: ArcGISRequestError =
-      (parsed.ok ? errorFromBody(parsed.value, errorContext) : undefined) ??
-      makeError({
-        message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""} from ${context.displayUrl}${
-          text.trim() === "" ? "" : `: ${summarizeText(text)}`
-        }`,
-        code: response.status,
-        httpStatus: response.status,
-        response: parsed.ok ? parsed.value : text,
-        url: context.displayUrl,
-        method: context.method,
-      });
-    throw error;
-  }
-  if (!parsed.ok) {
-    throw makeError({
-      message: `Expected JSON from ${context.displayUrl} but got ${contentType || "an unlabelled body"}${
-        text.trim() === "" ? " (empty)" : `: ${summarizeText(text)}`
-      }`,
-      httpStatus: response.status,
-      response: text,
-      url: context.displayUrl,
-      method: context.method,
-    });
-  }
-  const error = errorFromBody(parsed.value, errorContext);
+  const text = await readText(response, context, fail);
+  const parsed = parseJson(text);
+  const error = errorFromBody(parsed, errorContext);
   if (error) throw error;
-  return parsed.value;
+  if (response.ok && parsed !== undefined) return parsed;
+  const summary = summarizeText(text);
+  if (!response.ok) {
+    const statusText = response.statusText ? ` ${response.statusText}` : "";
+    throw fail(`HTTP ${status}${statusText} from ${url}${summary && `: ${summary}`}`, { code: status, response: parsed ?? text });
+  }
+  throw fail(`Expected JSON from ${url} but got ${contentType || "an unlabelled body"}${summary ? `: ${summary}` : " (empty)"}`, { response: text });
 }

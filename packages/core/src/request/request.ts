@@ -1,4 +1,4 @@
-import { getDefaultSession } from "../auth/default-session.js";
+import { defaultTransport } from "./default-transport.js";
 import { send } from "./pipeline.js";
 import type { RequestOptions } from "./types.js";
 
@@ -31,5 +31,5 @@ export { MAX_REDIRECTS } from "./pipeline.js";
 export async function request(url: string, options: RequestOptions & { rawResponse: true }): Promise<Response>;
 export async function request<T = unknown>(url: string, options?: RequestOptions): Promise<T>;
 export async function request<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
-  return send<T>(url, options, options.session ?? getDefaultSession());
+  return send<T>(url, options, options.session ?? defaultTransport());
 }

@@ -51,3 +51,13 @@ export class Semaphore {
     };
   }
 }
+
+/** The semaphore of `size` permits kept in `limiters` for `origin`, created on first use. @internal */
+export function limiterOf(limiters: Map<string, Semaphore>, origin: string, size: number): Semaphore {
+  let semaphore = limiters.get(origin);
+  if (!semaphore) {
+    semaphore = new Semaphore(size);
+    limiters.set(origin, semaphore);
+  }
+  return semaphore;
+}

@@ -37,12 +37,6 @@ function toBlob(value: Blob | ArrayBuffer | ArrayBufferView): Blob {
   return new Blob([new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice()]);
 }
 
-function dateToEpoch(date: Date, name: string): string {
-  const time = date.getTime();
-  if (Number.isNaN(time)) throw new ValidationError(`params.${name}`, "is an invalid Date");
-  return String(time);
-}
-
 function isPrimitiveList(value: readonly unknown[]): value is ReadonlyArray<string | number | boolean | bigint | Date> {
   return value.every(
     (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" || v instanceof Date,
@@ -58,33 +52,19 @@ function isPrimitiveList(value: readonly unknown[]): value is ReadonlyArray<stri
  */
 export function serializeParam(name: string, value: ParamValue | unknown): SerializedValue | undefined {
   if (value === null || value === undefined) return undefined;
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "number":
-      if (!Number.isFinite(value)) throw new ValidationError(`params.${name}`, `must be a finite number, got ${value}`);
-      return String(value);
-    case "boolean":
-      return value ? "true" : "false";
-    case "bigint":
-      return value.toString();
-    case "function":
-    case "symbol":
-      throw new ValidationError(`params.${name}`, `cannot send a ${typeof value} as a parameter`);
+  if (typeof value === "number" && !Number.isFinite(value)) throw new ValidationError(`params.${name}`, `must be a finite number, got ${value}`);
+  if (typeof value === "function" || typeof value === "symbol") {
+    throw new ValidationError(`params.${name}`, `cannot send a ${typeof value} as a parameter`);
   }
-  if (value instanceof Date) return dateToEpoch(value, name);
+  // Strings, finite numbers, booleans (`true`/`false`) and bigints as their text.
+  if (typeof value !== "object") return String(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new ValidationError(`params.${name}`, "is an invalid Date");
+    return String(value.getTime());
+  }
   if (isBinary(value)) return toBlob(value);
-  if (Array.isArray(value) && isPrimitiveList(value)) {
-    return value
-      .map((v, i) => {
-        if (v instanceof Date) return dateToEpoch(v, `${name}[${i}]`);
-        if (typeof v === "number" && !Number.isFinite(v)) {
-          throw new ValidationError(`params.${name}[${i}]`, `must be a finite number, got ${v}`);
-        }
-        return String(v);
-      })
-      .join(",");
-  }
+  // Each element is checked and formatted like a single value, named `name[i]` in errors.
+  if (Array.isArray(value) && isPrimitiveList(value)) return value.map((v, i) => serializeParam(`${name}[${i}]`, v)).join(",");
   return toArcGISJson(value);
 }
 

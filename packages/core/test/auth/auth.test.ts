@@ -177,6 +177,14 @@ describe("tokens on requests", () => {
     expect(real(b.requests)).toHaveLength(0);
   });
 
+  it("treats a Token-shaped object (a Token of another copy of the package) like a Token", async () => {
+    const issued = a.tokens.issue(USER);
+    const copy = { value: issued.token, serverRoot: `${a.url}/arcgis`, expires: new Date(issued.expires) };
+    await expect(request(parcelsA, { session: fastSession(), params: { token: copy } })).resolves.toHaveProperty("layers");
+    await expect(request(parcelsB, { session: fastSession(), params: { token: copy } })).rejects.toThrow(/params\.token: was issued for/);
+    expect(real(b.requests)).toHaveLength(0);
+  });
+
   it("keeps the token in a header when the caller forces GET", async () => {
     const issued = a.tokens.issue(USER);
     await request(parcelsA, { session: fastSession({ url: a.restUrl, token: issued.token }), httpMethod: "GET" });
