@@ -272,8 +272,7 @@ export async function send<T = unknown>(url: string, options: RequestOptions, se
   const params: Record<string, unknown> = { ...(options.params ?? {}) };
   for (const [name, value] of urlParams) if (!(name in params)) params[name] = value;
   parsed.search = "";
-  let explicit = params.token;
-  delete params.token;
+  let explicit = takeToken(params);
   if (isToken(explicit)) {
     if (serverRootKey(explicit.serverRoot) !== serverRootKey(parsed.toString())) {
       throw new ValidationError("params.token", `was issued for ${explicit.serverRoot}, not for ${serverRoot(parsed.toString())}`);
@@ -295,4 +294,15 @@ export async function send<T = unknown>(url: string, options: RequestOptions, se
     timeoutMs: options.timeout ?? session.timeoutMs,
     explicitToken: typeof explicit === "string" ? explicit : undefined,
   })) as T;
+}
+
+/** Removes every spelling of `token` (`TOKEN`, `Token`…) from the parameters, so none can reach a URL; returns the value. */
+function takeToken(params: Record<string, unknown>): unknown {
+  let value = params.token;
+  for (const name of Object.keys(params)) {
+    if (name.toLowerCase() !== "token") continue;
+    value ??= params[name];
+    delete params[name];
+  }
+  return value;
 }

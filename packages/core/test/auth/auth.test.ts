@@ -169,6 +169,16 @@ describe("tokens on requests", () => {
     }
   });
 
+  it("moves a token under any spelling of its name (TOKEN, Token) into the body", async () => {
+    const issued = a.tokens.issue(USER);
+    await request(`${parcelsA}?TOKEN=${issued.token}`, { session: fastSession() });
+    await request(parcelsA, { session: fastSession(), params: { Token: issued.token } });
+    for (const sent of real(a.requests)) {
+      expect(sent.method).toBe("POST");
+      expect(tokenPlaces(sent, issued.token)).toEqual(["body.token"]);
+    }
+  });
+
   it("accepts a Token in params only for the server root it was issued for", async () => {
     const issued = a.tokens.issue(USER);
     const token = new Token({ value: issued.token, serverRoot: a.restUrl, expires: issued.expires });
