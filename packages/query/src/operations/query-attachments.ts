@@ -74,13 +74,17 @@ export async function queryAttachments(url: string, options: QueryAttachmentsOpt
   const base = layerUrl(url);
   const mode = options.mode ?? "auto";
   if (mode !== "per-feature") {
-    const params: Record<string, ParamValue> = { f: "json", returnUrl: true };
-    if (options.objectIds) params.objectIds = options.objectIds.join(",");
-    params.definitionExpression = options.definitionExpression ?? (options.objectIds ? undefined : "1=1");
-    if (options.attachmentsDefinitionExpression) params.attachmentsDefinitionExpression = options.attachmentsDefinitionExpression;
-    if (options.attachmentTypes) params.attachmentTypes = options.attachmentTypes.join(",");
-    if (options.keywords) params.keywords = options.keywords.join(",");
-    if (options.params) Object.assign(params, options.params);
+    // Unset options stay undefined, which the request leaves out.
+    const params: Record<string, ParamValue> = {
+      f: "json",
+      returnUrl: true,
+      objectIds: options.objectIds?.join(","),
+      definitionExpression: options.definitionExpression ?? (options.objectIds ? undefined : "1=1"),
+      attachmentsDefinitionExpression: options.attachmentsDefinitionExpression || undefined,
+      attachmentTypes: options.attachmentTypes?.join(","),
+      keywords: options.keywords?.join(","),
+      ...options.params,
+    };
     try {
       const target = `${base}/queryAttachments`;
       const json = await sendRead<unknown>(target, params, options);

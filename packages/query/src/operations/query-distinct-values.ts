@@ -1,7 +1,7 @@
 import { ValidationError, type CallOptions } from "@arcrest/core";
 import { filterParams } from "../params/build-query-params.js";
 import { fieldList } from "../params/out-fields.js";
-import { parseFeatureSet } from "../parse/feature-set.js";
+import { parseStatistics } from "../parse/statistics.js";
 import type { FeatureValue, QueryFilter } from "../types.js";
 import { queryUrl } from "./layer-url.js";
 import { sendRead } from "./send-read.js";
@@ -38,15 +38,7 @@ export async function queryDistinctValues(
     },
     options,
   );
-  const set = parseFeatureSet(json, target);
-  // Map keys back to the requested names (servers may answer in another case).
-  const rows = set.features.map((f) => {
-    const row: Record<string, FeatureValue> = {};
-    for (const name of list) {
-      const key = Object.keys(f.attributes).find((k) => k.toLowerCase() === name.toLowerCase());
-      row[name] = key === undefined ? null : (f.attributes[key] as FeatureValue);
-    }
-    return row;
-  });
+  // Keys back to the requested names (servers may answer in another case), as for statistics; a missing one is null.
+  const rows = parseStatistics(json, target, list).map((row) => Object.fromEntries(list.map((name) => [name, row[name] ?? null])));
   return typeof fields === "string" ? rows.map((r) => r[list[0]]) : rows;
 }
