@@ -3,6 +3,7 @@ import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
 import { prepareSource } from "../input/prepare-source.js";
+import { FeatureBatches } from "../input/feature-batches.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { plainValue, type PlainValue } from "../values/plain-value.js";
 import { toWkt } from "./wkt.js";
@@ -77,11 +78,30 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   if (options.bom) chunker.push("\uFEFF");
   chunker.push(`${header.map((h) => csvField(h, delimiter)).join(delimiter)}\r\n`);
   let index = 0;
-  for await (const feature of prepared.features) {
+  const row = (feature: ExportFeature): string => {
     const cells = geometryCells(feature, index++);
     for (const column of prepared.columns) cells.push(plainValue(column, feature.attributes));
-    const chunk = chunker.push(`${cells.map((c) => csvField(c, delimiter)).join(delimiter)}\r\n`);
-    if (chunk) yield chunk;
+    return `${cells.map((c) => csvField(c, delimiter)).join(delimiter)}\r\n`;
+  };
+  // A page at a time where the source holds one (no await per feature).
+  const batches = new FeatureBatches(prepared.features);
+  try {
+    for (;;) {
+      const batch = batches.take();
+      if (batch) {
+        for (let i = 0; i < batch.length; i++) {
+          const chunk = chunker.push(row(batch[i] as ExportFeature));
+          if (chunk) yield chunk;
+        }
+      } else {
+        const next = await batches.next();
+        if (next.done) break;
+        const chunk = chunker.push(row(next.value));
+        if (chunk) yield chunk;
+      }
+    }
+  } finally {
+    await batches.close();
   }
   yield chunker.flush();
 }
