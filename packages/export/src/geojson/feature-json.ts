@@ -176,19 +176,44 @@ export function featurePageEncoder(
         texts.push(single(feature, firstIndex + i));
         continue;
       }
-      if (dateNames.length > 0) {
-        touched.push(attributes);
-        for (const name of dateNames) {
-          const value = attributes[name];
-          originals.push(value);
-          if (value !== null) attributes[name] = isoDateTime(typeof value === "number" ? value : (value as Date).getTime());
-        }
+      if (dateNames.length > 0 && !replaceDates(attributes, dateNames, originals)) {
+        // A frozen object or a getter: encoded as it is.
+        flush();
+        texts.push(single(feature, firstIndex + i));
+        continue;
       }
+      if (dateNames.length > 0) touched.push(attributes);
       run.push(featureObject(feature, attributes, idField, plainPoints ? plainPoint(feature.geometry) : undefined, toGeoJSON, firstIndex + i));
     }
     flush();
     return texts.join(separator);
   };
+}
+
+/**
+ * Replaces the date values of `attributes` by their ISO text, their originals appended to `originals`;
+ * `false` (nothing changed, nothing appended) when the object does not take the writes.
+ */
+function replaceDates(attributes: Record<string, unknown>, dateNames: readonly string[], originals: unknown[]): boolean {
+  const mark = originals.length;
+  try {
+    for (const name of dateNames) {
+      const value = attributes[name];
+      originals.push(value);
+      if (value !== null) attributes[name] = isoDateTime(typeof value === "number" ? value : (value as Date).getTime());
+    }
+    return true;
+  } catch {
+    for (let k = mark; k < originals.length; k++) {
+      try {
+        attributes[dateNames[k - mark] as string] = originals[k];
+      } catch {
+        // not writable: it was not changed either
+      }
+    }
+    originals.length = mark;
+    return false;
+  }
 }
 
 /** A date value the run writes as ISO text: finite epoch milliseconds or a valid `Date`. */
