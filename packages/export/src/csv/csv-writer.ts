@@ -3,8 +3,11 @@ import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
 import { prepareSource } from "../input/prepare-source.js";
+import { FeatureBatches } from "../input/feature-batches.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { plainValue, type PlainValue } from "../values/plain-value.js";
+import type { Column } from "../values/columns.js";
+import { isoDateTime } from "../values/dates.js";
 import { toWkt } from "./wkt.js";
 
 /** How geometry goes into a CSV. */
@@ -37,6 +40,33 @@ export function csvField(value: PlainValue, delimiter = ","): string {
   return text;
 }
 
+/** Characters of a number's or ISO date's text: a delimiter among them means quoting, left to {@link csvField}. */
+const NUMBER_CHARS = /[-0-9.eE+:TZ\s]/;
+
+/** A column's cell text ({@link csvField} of its plain value), numbers, plain strings and epoch dates without `plainValue`. */
+function cellText(column: Column, delimiter: string): (attributes: Record<string, unknown> | null | undefined) => string {
+  const name = column.name;
+  const slow = (attributes: Record<string, unknown> | null | undefined): string => csvField(plainValue(column, attributes), delimiter);
+  if (NUMBER_CHARS.test(delimiter)) return slow;
+  switch (column.kind) {
+    case "integer":
+    case "double":
+      return (attributes) => {
+        const value = attributes?.[name];
+        if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+        return value === null || value === undefined ? "" : slow(attributes);
+      };
+    case "date":
+      return (attributes) => {
+        const value = attributes?.[name];
+        if (typeof value === "number" && Number.isFinite(value)) return isoDateTime(value);
+        return value === null || value === undefined ? "" : slow(attributes);
+      };
+    default:
+      return slow;
+  }
+}
+
 /**
  * Streams features as CSV (RFC 4180: CRLF line breaks, quoted fields where
  * needed): a header of field names, dates as ISO 8601, geometry as WKT or X/Y
@@ -57,11 +87,8 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   if (mode === "xy" && prepared.geometryType && !isPoint) {
     throw new ExportValidationError(`CSV X/Y columns need point features; this layer has ${prepared.geometryType} (use geometry: "wkt")`, "geometry");
   }
-  const toGeoJSON = geoJSONConverter(
-    { hasZ: prepared.hasZ, hasM: prepared.hasM },
-    options.wgs84 ? await wgs84Transform(prepared.spatialReference, prepared) : undefined,
-    options.onWarning,
-  );
+  const transform = options.wgs84 ? await wgs84Transform(prepared.spatialReference, prepared) : undefined;
+  const toGeoJSON = geoJSONConverter({ hasZ: prepared.hasZ, hasM: prepared.hasM }, transform, options.onWarning);
   const geometryHeader = mode === "wkt" ? ["WKT"] : mode === "xy" ? (prepared.hasZ ? ["X", "Y", "Z"] : ["X", "Y"]) : [];
   const header = [...geometryHeader, ...prepared.columns.map((c) => c.name)];
 
@@ -77,11 +104,44 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   if (options.bom) chunker.push("\uFEFF");
   chunker.push(`${header.map((h) => csvField(h, delimiter)).join(delimiter)}\r\n`);
   let index = 0;
-  for await (const feature of prepared.features) {
-    const cells = geometryCells(feature, index++);
-    for (const column of prepared.columns) cells.push(plainValue(column, feature.attributes));
-    const chunk = chunker.push(`${cells.map((c) => csvField(c, delimiter)).join(delimiter)}\r\n`);
-    if (chunk) yield chunk;
+  const cellsOf = prepared.columns.map((column) => cellText(column, delimiter));
+  const plainXY = mode === "xy" && !transform && !prepared.hasZ && !prepared.hasM && !NUMBER_CHARS.test(delimiter);
+  const row = (feature: ExportFeature): string => {
+    let text: string;
+    const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown } | null | undefined;
+    if (plainXY && g && typeof g.x === "number" && typeof g.y === "number" && Number.isFinite(g.x) && Number.isFinite(g.y) && g.z === undefined && g.m === undefined) {
+      // A 2D point as it is: the X and Y cells geometryCells would give, without GeoJSON on the way.
+      text = `${g.x}${delimiter}${g.y}`;
+      index++;
+    } else {
+      text = geometryCells(feature, index++).map((c) => csvField(c, delimiter)).join(delimiter);
+    }
+    const attributes = feature.attributes;
+    for (let i = 0; i < cellsOf.length; i++) {
+      const cell = (cellsOf[i] as (a: typeof attributes) => string)(attributes);
+      text = text === "" && i === 0 && mode === "none" ? cell : `${text}${delimiter}${cell}`;
+    }
+    return `${text}\r\n`;
+  };
+  // A page at a time where the source holds one (no await per feature).
+  const batches = new FeatureBatches(prepared.features);
+  try {
+    for (;;) {
+      const batch = batches.take();
+      if (batch) {
+        for (let i = 0; i < batch.length; i++) {
+          const chunk = chunker.push(row(batch[i] as ExportFeature));
+          if (chunk) yield chunk;
+        }
+      } else {
+        const next = await batches.next();
+        if (next.done) break;
+        const chunk = chunker.push(row(next.value));
+        if (chunk) yield chunk;
+      }
+    }
+  } finally {
+    await batches.close();
   }
   yield chunker.flush();
 }

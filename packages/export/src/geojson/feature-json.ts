@@ -3,6 +3,7 @@ import type { ExportFeature } from "../types.js";
 import type { Column } from "../values/columns.js";
 import { isoDateTime } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
+import { encodedText } from "../input/encoded-feature.js";
 
 /** Turns a feature into the text of a GeoJSON Feature. */
 export type FeatureJsonEncoder = (feature: ExportFeature, index: number) => string;
@@ -85,4 +86,164 @@ export function featureJsonEncoder(
     }
     return text;
   };
+}
+
+/** Turns a run of features into the text of their GeoJSON Features, `separator` between them. */
+export type FeaturePageEncoder = (features: readonly ExportFeature[], firstIndex: number, separator: string) => string;
+
+/** Column kinds whose values {@link featurePageEncoder} writes through `JSON.stringify` as they are (dates after conversion). */
+const PAGE_KINDS = new Set(["integer", "double", "string", "guid", "date"]);
+const FEATURE_START = '},{"type":"Feature",';
+const MIN_RUN = 8;
+
+/**
+ * The same text as {@link featureJsonEncoder} for a run of features, made with
+ * one `JSON.stringify` per run instead of a string per value: a feature whose
+ * attributes hold exactly the columns, in order, with values of their kind
+ * (numbers, strings, null; dates as epoch milliseconds or `Date`) goes into
+ * the run as `{ type, id, properties: attributes, geometry }`, its dates
+ * replaced by their ISO text for the call and put back after it. Any other
+ * feature is encoded by `single`. `undefined` when a column's kind needs
+ * conversion beyond dates (the caller then encodes feature by feature).
+ *
+ * Features are split where one ends and the next begins (`},{"type":"Feature",`
+ * cannot occur elsewhere: property values are not objects here, and a quote
+ * inside a string is escaped), so the separator is the caller's.
+ */
+export function featurePageEncoder(
+  columns: readonly Column[],
+  idField: string | undefined,
+  toGeoJSON: GeoJSONConverter,
+  plainPoints: boolean,
+  single: FeatureJsonEncoder,
+): FeaturePageEncoder | undefined {
+  if (!columns.every((c) => PAGE_KINDS.has(c.kind))) return undefined;
+  const names = columns.map((c) => c.name);
+  // 0: number, 1: string, 2: date.
+  const kinds = columns.map((c) => (c.kind === "string" || c.kind === "guid" ? 1 : c.kind === "date" ? 2 : 0));
+  const dateNames = columns.filter((c) => c.kind === "date").map((c) => c.name);
+  const n = names.length;
+
+  /** Whether the attributes can go into the run as they are (apart from dates). */
+  const fits = (attributes: Record<string, unknown> | null | undefined): attributes is Record<string, unknown> => {
+    if (attributes === null || typeof attributes !== "object") return false;
+    let i = 0;
+    for (const key in attributes) {
+      if (i >= n || key !== names[i]) return false;
+      const value = attributes[key];
+      if (value !== null) {
+        const kind = kinds[i];
+        if (kind === 0 ? typeof value !== "number" : kind === 1 ? typeof value !== "string" : !isDateValue(value)) return false;
+      }
+      i++;
+    }
+    return i === n && Object.getPrototypeOf(attributes) === Object.prototype;
+  };
+
+  return (features, firstIndex, separator) => {
+    // A call of `JSON.stringify` pays off over runs, not single features (sources without pages).
+    if (features.length < MIN_RUN) {
+      let text = "";
+      for (let i = 0; i < features.length; i++) text += (i === 0 ? "" : separator) + single(features[i] as ExportFeature, firstIndex + i);
+      return text;
+    }
+    const texts: string[] = [];
+    let run: object[] = [];
+    const touched: Record<string, unknown>[] = [];
+    const originals: unknown[] = [];
+    const flush = (): void => {
+      if (run.length === 0) return;
+      let text: string;
+      try {
+        text = JSON.stringify(run);
+      } finally {
+        for (let k = 0, t = 0; t < touched.length; t++) {
+          const attributes = touched[t] as Record<string, unknown>;
+          for (const name of dateNames) attributes[name] = originals[k++];
+        }
+        touched.length = 0;
+        originals.length = 0;
+      }
+      text = text.slice(1, -1);
+      texts.push(separator === "," ? text : text.replaceAll(FEATURE_START, `}${separator}{"type":"Feature",`));
+      run = [];
+    };
+    for (let i = 0; i < features.length; i++) {
+      const feature = features[i] as ExportFeature;
+      const attributes = feature.attributes;
+      if (!fits(attributes) || encodedText(feature) !== undefined) {
+        flush();
+        texts.push(single(feature, firstIndex + i));
+        continue;
+      }
+      if (dateNames.length > 0 && !replaceDates(attributes, dateNames, originals)) {
+        // A frozen object or a getter: encoded as it is.
+        flush();
+        texts.push(single(feature, firstIndex + i));
+        continue;
+      }
+      if (dateNames.length > 0) touched.push(attributes);
+      run.push(featureObject(feature, attributes, idField, plainPoints ? plainPoint(feature.geometry) : undefined, toGeoJSON, firstIndex + i));
+    }
+    flush();
+    return texts.join(separator);
+  };
+}
+
+/**
+ * Replaces the date values of `attributes` by their ISO text, their originals appended to `originals`;
+ * `false` (nothing changed, nothing appended) when the object does not take the writes.
+ */
+function replaceDates(attributes: Record<string, unknown>, dateNames: readonly string[], originals: unknown[]): boolean {
+  const mark = originals.length;
+  try {
+    for (const name of dateNames) {
+      const value = attributes[name];
+      originals.push(value);
+      if (value !== null) attributes[name] = isoDateTime(typeof value === "number" ? value : (value as Date).getTime());
+    }
+    return true;
+  } catch {
+    for (let k = mark; k < originals.length; k++) {
+      try {
+        attributes[dateNames[k - mark] as string] = originals[k];
+      } catch {
+        // not writable: it was not changed either
+      }
+    }
+    originals.length = mark;
+    return false;
+  }
+}
+
+/** A date value the run writes as ISO text: finite epoch milliseconds or a valid `Date`. */
+function isDateValue(value: unknown): boolean {
+  return typeof value === "number" ? Number.isFinite(value) : value instanceof Date && Number.isFinite(value.getTime());
+}
+
+/** The GeoJSON of a 2D point with finite coordinates and no z or m, else `undefined`. */
+function plainPoint(geometry: ExportFeature["geometry"]): { type: "Point"; coordinates: [number, number] } | undefined {
+  const g = geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown; hasZ?: unknown; hasM?: unknown } | null | undefined;
+  if (!g || typeof g.x !== "number" || typeof g.y !== "number" || !Number.isFinite(g.x) || !Number.isFinite(g.y)) return undefined;
+  if (g.z !== undefined || g.m !== undefined || g.hasZ === true || g.hasM === true) return undefined;
+  return { type: "Point", coordinates: [g.x, g.y] };
+}
+
+/** The Feature object `JSON.stringify` turns into the encoder's text (keys in its order). */
+function featureObject(
+  feature: ExportFeature,
+  properties: Record<string, unknown>,
+  idField: string | undefined,
+  point: object | undefined,
+  toGeoJSON: GeoJSONConverter,
+  index: number,
+): object {
+  const geometry = point ?? toGeoJSON(feature.geometry, index);
+  if (idField !== undefined) {
+    const id = properties[idField];
+    if ((typeof id === "number" && !Number.isNaN(id)) || (typeof id === "string" && id !== "")) {
+      return { type: "Feature", id, properties, geometry };
+    }
+  }
+  return { type: "Feature", properties, geometry };
 }

@@ -4,7 +4,8 @@ import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
 import { encodedText } from "../input/encoded-feature.js";
-import { featureJsonEncoder } from "./feature-json.js";
+import { FeatureBatches } from "../input/feature-batches.js";
+import { featureJsonEncoder, featurePageEncoder, type FeaturePageEncoder } from "./feature-json.js";
 
 /** Options of {@link writeGeoJSON} and {@link writeGeoJSONLines}. */
 export interface GeoJSONOptions extends WriterOptions {
@@ -46,9 +47,63 @@ export async function geoJSONFeatureEncoder(encoding: GeoJSONEncoding, onWarning
   return featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, !transform && !encoding.hasZ && !encoding.hasM);
 }
 
-async function featureEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeatureEncoder> {
-  const encode = await geoJSONFeatureEncoder(geoJSONEncoding(prepared, source, options), options.onWarning);
-  return (feature, index) => encodedText(feature) ?? encode(feature, index);
+/** The Feature text of one feature, and of runs of features (one `JSON.stringify` per run where the attributes allow it). */
+interface Encoders {
+  single: FeatureEncoder;
+  page: FeaturePageEncoder;
+}
+
+async function encoders(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<Encoders> {
+  const encoding = geoJSONEncoding(prepared, source, options);
+  const transform = await wgs84Transform(encoding.spatialReference, encoding);
+  const toGeoJSON = geoJSONConverter({ hasZ: encoding.hasZ, hasM: encoding.hasM }, transform, options.onWarning);
+  const plainPoints = !transform && !encoding.hasZ && !encoding.hasM;
+  const encode = featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints);
+  const single = (feature: ExportFeature, index: number): string => encodedText(feature) ?? encode(feature, index);
+  const page: FeaturePageEncoder = featurePageEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints, single) ??
+    ((features, first, separator) => {
+      let text = "";
+      for (let i = 0; i < features.length; i++) text += (i === 0 ? "" : separator) + single(features[i] as ExportFeature, first + i);
+      return text;
+    });
+  return { single, page };
+}
+
+/** Every feature's text, `separator` between them, between `lead` and `tail`; a page at a time where the source allows. */
+async function* featureTexts(
+  prepared: PreparedSource,
+  { single, page }: Encoders,
+  separator: string,
+  chunker: TextChunker,
+  lead: string,
+  tail: (count: number) => string,
+): AsyncGenerator<Uint8Array> {
+  const batches = new FeatureBatches(prepared.features);
+  let index = 0;
+  let chunk = lead ? chunker.push(lead) : undefined;
+  if (chunk) yield chunk;
+  try {
+    for (;;) {
+      const first = index === 0;
+      const batch = batches.take();
+      let text: string;
+      if (batch) {
+        text = page(batch, index, separator);
+        index += batch.length;
+      } else {
+        const next = await batches.next();
+        if (next.done) break;
+        text = single(next.value, index++);
+      }
+      chunk = chunker.push(first ? text : separator + text);
+      if (chunk) yield chunk;
+    }
+  } finally {
+    await batches.close();
+  }
+  chunker.push(tail(index));
+  const rest = chunker.flush();
+  if (rest.length > 0) yield rest;
 }
 
 function prepare(source: FeatureSource, options: GeoJSONOptions): Promise<PreparedSource> {
@@ -67,18 +122,7 @@ function prepare(source: FeatureSource, options: GeoJSONOptions): Promise<Prepar
  */
 export async function* writeGeoJSON(source: FeatureSource, options: GeoJSONOptions = {}): AsyncGenerator<Uint8Array> {
   const prepared = await prepare(source, options);
-  const encode = await featureEncoder(prepared, source, options);
-  const chunker = new TextChunker(options.chunkSize);
-  let index = 0;
-  let chunk = chunker.push('{"type":"FeatureCollection","features":[\n');
-  if (chunk) yield chunk;
-  for await (const feature of prepared.features) {
-    chunk = chunker.push(index === 0 ? encode(feature, index) : `,\n${encode(feature, index)}`);
-    index++;
-    if (chunk) yield chunk;
-  }
-  chunker.push("\n]}\n");
-  yield chunker.flush();
+  yield* featureTexts(prepared, await encoders(prepared, source, options), ",\n", new TextChunker(options.chunkSize), '{"type":"FeatureCollection","features":[\n', () => "\n]}\n");
 }
 
 /**
@@ -87,13 +131,5 @@ export async function* writeGeoJSON(source: FeatureSource, options: GeoJSONOptio
  */
 export async function* writeGeoJSONLines(source: FeatureSource, options: GeoJSONOptions = {}): AsyncGenerator<Uint8Array> {
   const prepared = await prepare(source, options);
-  const encode = await featureEncoder(prepared, source, options);
-  const chunker = new TextChunker(options.chunkSize);
-  let index = 0;
-  for await (const feature of prepared.features) {
-    const chunk = chunker.push(`${encode(feature, index++)}\n`);
-    if (chunk) yield chunk;
-  }
-  const rest = chunker.flush();
-  if (rest.length > 0) yield rest;
+  yield* featureTexts(prepared, await encoders(prepared, source, options), "\n", new TextChunker(options.chunkSize), "", (count) => (count > 0 ? "\n" : ""));
 }

@@ -1,5 +1,6 @@
 import { ExportAbortedError } from "../errors.js";
 import type { ExportFeature, FeatureIterable } from "../types.js";
+import { TAKE_BUFFERED, takeBuffered, type BatchingIterator } from "./feature-batches.js";
 
 const DONE: IteratorResult<ExportFeature> = { done: true, value: undefined };
 
@@ -12,16 +13,21 @@ const DONE: IteratorResult<ExportFeature> = { done: true, value: undefined };
  * which profiles showed as a tenth of an export's client CPU. Here a buffered
  * feature comes back in an already-resolved result and the source's own
  * `next()` is returned as is, so reading costs one await per feature, the
- * source's.
+ * source's. `TAKE_BUFFERED` hands over the rest of the head, then what the
+ * source holds, so writers can read a page at a time.
  */
-export function featureIterator(head: readonly ExportFeature[], rest: AsyncIterator<ExportFeature> | Iterator<ExportFeature> | undefined, signal?: AbortSignal): AsyncGenerator<ExportFeature> {
+export function featureIterator(
+  head: readonly ExportFeature[],
+  rest: BatchingIterator<ExportFeature> | undefined,
+  signal?: AbortSignal,
+): AsyncGenerator<ExportFeature> & { [TAKE_BUFFERED]: () => readonly ExportFeature[] } {
   let index = 0;
   let finished = false;
   const aborted = (): Promise<never> => {
     finished = true;
     return Promise.reject(new ExportAbortedError(signal?.reason));
   };
-  const iterator: AsyncGenerator<ExportFeature> = {
+  const iterator: AsyncGenerator<ExportFeature> & { [TAKE_BUFFERED]: () => readonly ExportFeature[] } = {
     next(): Promise<IteratorResult<ExportFeature>> {
       if (finished) return Promise.resolve(DONE);
       if (signal?.aborted) return aborted();
@@ -42,6 +48,16 @@ export function featureIterator(head: readonly ExportFeature[], rest: AsyncItera
       finished = true;
       await rest?.return?.();
       throw error;
+    },
+    [TAKE_BUFFERED](): readonly ExportFeature[] {
+      // An abort is reported by the next `next()`.
+      if (finished || signal?.aborted) return [];
+      if (index < head.length) {
+        const held = index === 0 ? head : head.slice(index);
+        index = head.length;
+        return held;
+      }
+      return rest ? takeBuffered(rest) : [];
     },
     [Symbol.asyncIterator]() {
       return iterator;

@@ -3,7 +3,9 @@ import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
 import { prepareSource } from "../input/prepare-source.js";
-import type { FeatureSource, WriterOptions } from "../types.js";
+import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
+import { FeatureBatches } from "../input/feature-batches.js";
+import { isoDateTime } from "../values/dates.js";
 import type { Column } from "../values/columns.js";
 import { plainValue } from "../values/plain-value.js";
 import { zipStream } from "../zip/zip-stream.js";
@@ -56,11 +58,8 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   }
   // A field called "name" is what KML readers show (and GDAL reads <name> into it).
   const nameField = options.nameField ?? prepared.columns.find((c) => c.name.toLowerCase() === "name")?.name;
-  const toGeoJSON = geoJSONConverter(
-    { hasZ: prepared.hasZ, hasM: prepared.hasM },
-    await wgs84Transform(prepared.spatialReference, prepared),
-    options.onWarning,
-  );
+  const transform = await wgs84Transform(prepared.spatialReference, prepared);
+  const toGeoJSON = geoJSONConverter({ hasZ: prepared.hasZ, hasM: prepared.hasM }, transform, options.onWarning);
   const name = escapeXml(options.name ?? "export");
   const schemaId = xmlId(options.name ?? "export");
   const columns = prepared.columns;
@@ -76,25 +75,83 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   // Markup that is the same for every placemark, escaped once.
   const schemaData = `<ExtendedData><SchemaData schemaUrl="#${escapeXml(schemaId)}">`;
   const openTags = columns.map((column) => `<SimpleData name="${escapeXml(column.name)}">`);
-  let index = 0;
-  for await (const feature of prepared.features) {
+  const values = columns.map((column, i) => simpleData(column, openTags[i] as string));
+  const plainPoints = !transform && !prepared.hasZ && !prepared.hasM;
+  const placemark = (feature: ExportFeature, index: number): string => {
+    const attributes = feature.attributes;
     let text = "<Placemark>";
     if (nameField !== undefined) {
-      const label = feature.attributes?.[nameField];
+      const label = attributes?.[nameField];
       if (label !== null && label !== undefined) text += `<name>${escapeXml(String(label))}</name>`;
     }
     text += schemaData;
-    for (let i = 0; i < columns.length; i++) {
-      const value = plainValue(columns[i], feature.attributes);
-      if (value !== null) text += `${openTags[i]}${typeof value === "number" ? value : escapeXml(String(value))}</SimpleData>`;
-    }
+    for (let i = 0; i < values.length; i++) text += (values[i] as (a: typeof attributes) => string)(attributes);
     text += "</SchemaData></ExtendedData>";
-    text += kmlGeometry(toGeoJSON(feature.geometry, index++));
-    const chunk = chunker.push(`${text}</Placemark>\n`);
-    if (chunk) yield chunk;
+    const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown } | null | undefined;
+    // A 2D point in WGS84 needs no GeoJSON on the way: the same markup as kmlGeometry writes for it.
+    if (plainPoints && g && typeof g.x === "number" && typeof g.y === "number" && Number.isFinite(g.x) && Number.isFinite(g.y) && g.z === undefined && g.m === undefined) {
+      text += `<Point><coordinates>${g.x},${g.y}</coordinates></Point>`;
+    } else {
+      text += kmlGeometry(toGeoJSON(feature.geometry, index));
+    }
+    return `${text}</Placemark>\n`;
+  };
+  const batches = new FeatureBatches(prepared.features);
+  let index = 0;
+  try {
+    for (;;) {
+      const batch = batches.take();
+      if (batch) {
+        // A placemark at a time into the chunker: its join flattens them in one pass.
+        for (let i = 0; i < batch.length; i++) {
+          const chunk = chunker.push(placemark(batch[i] as ExportFeature, index++));
+          if (chunk) yield chunk;
+        }
+      } else {
+        const next = await batches.next();
+        if (next.done) break;
+        const chunk = chunker.push(placemark(next.value, index++));
+        if (chunk) yield chunk;
+      }
+    }
+  } finally {
+    await batches.close();
   }
   chunker.push("</Document>\n</kml>\n");
   yield chunker.flush();
+}
+
+/** The `<SimpleData>` element of a column's value (empty for null), numbers and strings without `plainValue`. */
+function simpleData(column: Column, open: string): (attributes: Record<string, unknown> | null | undefined) => string {
+  const name = column.name;
+  const slow = (attributes: Record<string, unknown> | null | undefined): string => {
+    const value = plainValue(column, attributes);
+    return value === null ? "" : `${open}${typeof value === "number" ? value : escapeXml(String(value))}</SimpleData>`;
+  };
+  switch (column.kind) {
+    case "integer":
+    case "double":
+      return (attributes) => {
+        const value = attributes?.[name];
+        if (typeof value === "number") return Number.isFinite(value) ? `${open}${value}</SimpleData>` : "";
+        return value === null || value === undefined ? "" : slow(attributes);
+      };
+    case "string":
+    case "guid":
+      return (attributes) => {
+        const value = attributes?.[name];
+        if (typeof value === "string") return `${open}${escapeXml(value)}</SimpleData>`;
+        return value === null || value === undefined ? "" : slow(attributes);
+      };
+    case "date":
+      return (attributes) => {
+        const value = attributes?.[name];
+        if (typeof value === "number" && Number.isFinite(value)) return `${open}${isoDateTime(value)}</SimpleData>`;
+        return value === null || value === undefined ? "" : slow(attributes);
+      };
+    default:
+      return slow;
+  }
 }
 
 /** Streams features as KMZ: the KML of {@link writeKML} zipped as `doc.kml`. */

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import type { Progress } from "@arcrest/core";
 import { iteratorOf } from "../input/feature-iterator.js";
+import { TAKE_BUFFERED, takeBuffered, type BatchingIterator } from "../input/feature-batches.js";
 import { writeCSV, type CsvOptions } from "../csv/csv-writer.js";
 import { ExportAbortedError } from "../errors.js";
 import { writeGeoJSON, writeGeoJSONLines, type GeoJSONOptions } from "../geojson/geojson-writer.js";
@@ -59,33 +60,33 @@ const PROGRESS_EVERY = 500;
 /**
  * Counts features as they pass and reports progress. A hand-written iterator
  * (one `then` per feature) rather than a generator, which would add an await
- * per feature of its own.
+ * per feature of its own; it passes on `TAKE_BUFFERED`, so a writer reading a
+ * page at a time counts the page at once.
  */
 function counted(
   features: AsyncIterable<ExportFeature> | Iterable<ExportFeature>,
   state: { count: number },
   onProgress: ((progress: Progress) => void) | undefined,
   total: () => number | undefined,
-): AsyncGenerator<ExportFeature> {
-  const inner = iteratorOf(features);
-  let hasPending = false;
-  // A feature counts once the writer asks for the next one (it has been written).
+): AsyncGenerator<ExportFeature> & { [TAKE_BUFFERED]: () => readonly ExportFeature[] } {
+  const inner: BatchingIterator<ExportFeature> = iteratorOf(features);
+  let pending = 0;
+  // Features count once the writer asks for more (they have been written).
   const settle = (): void => {
-    if (!hasPending) return;
-    hasPending = false;
-    state.count++;
-    if (onProgress && state.count % PROGRESS_EVERY === 0) {
+    if (pending === 0) return;
+    const before = state.count;
+    state.count += pending;
+    pending = 0;
+    if (onProgress && Math.floor(state.count / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
       const t = total();
       onProgress({ done: state.count, ...(t !== undefined ? { total: t } : {}) });
     }
   };
   const step = (result: IteratorResult<ExportFeature>): IteratorResult<ExportFeature> => {
-    if (!result.done) {
-      hasPending = true;
-    }
+    if (!result.done) pending = 1;
     return result;
   };
-  const iterator: AsyncGenerator<ExportFeature> = {
+  const iterator: AsyncGenerator<ExportFeature> & { [TAKE_BUFFERED]: () => readonly ExportFeature[] } = {
     next() {
       settle();
       const result = inner.next();
@@ -99,6 +100,12 @@ function counted(
     async throw(error?: unknown) {
       await inner.return?.();
       throw error;
+    },
+    [TAKE_BUFFERED]() {
+      settle();
+      const held = takeBuffered(inner);
+      pending = held.length;
+      return held;
     },
     [Symbol.asyncIterator]() {
       return iterator;

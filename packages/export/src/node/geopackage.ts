@@ -2,7 +2,8 @@ import type { SpatialReference } from "@arcrest/core";
 import Database from "better-sqlite3";
 import { GpkgGeometryEncoder, gpkgGeometryName } from "../gpkg/gpkg-geometry.js";
 import { prepareSource } from "../input/prepare-source.js";
-import type { FeatureSource, WriterOptions } from "../types.js";
+import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
+import { FeatureBatches } from "../input/feature-batches.js";
 import type { Column } from "../values/columns.js";
 import { isoDateTime, isoText, toEpochMillis } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
@@ -137,6 +138,30 @@ function sqlValue(column: Column, attributes: Record<string, unknown> | null | u
   return typeof value === "boolean" ? (value ? 1 : 0) : value;
 }
 
+/** A column's {@link sqlValue}, with numbers and strings taken as they are. */
+function columnValue(column: Column): (attributes: Record<string, unknown> | null | undefined) => SqlValue {
+  const name = column.name;
+  const slow = (attributes: Record<string, unknown> | null | undefined): SqlValue => sqlValue(column, attributes);
+  switch (column.kind) {
+    case "integer":
+    case "double":
+      return (attributes) => {
+        const value = attributes?.[name];
+        if (typeof value === "number") return Number.isFinite(value) ? value : null;
+        return value === null || value === undefined ? null : slow(attributes);
+      };
+    case "string":
+    case "guid":
+      return (attributes) => {
+        const value = attributes?.[name];
+        if (typeof value === "string") return value;
+        return value === null || value === undefined ? null : slow(attributes);
+      };
+    default:
+      return slow;
+  }
+}
+
 /** Rows per multi-row INSERT: binding 16 rows at once halves SQLite's per-row cost (measured: 0.53 s → 0.22 s per 200,000 rows). */
 const ROWS_PER_INSERT = 16;
 
@@ -265,26 +290,39 @@ export async function writeGeoPackageTable(
   db.exec("BEGIN");
   const index = rtree ? new RtreeBuilder(db, rtree) : undefined;
   const rows = new RowBatcher(db, table, names, index);
-  try {
-    for await (const feature of prepared.features) {
-      const blob = encoder ? encoder.encode(feature.geometry) : null;
-      const row = rows.next(blob && encoder ? encoder.envelope : undefined);
-      if (encoder) {
-        row[0] = blob;
-        if (!blob && encoder.lastNullReason !== "missing" && mismatches++ < 10) {
-          options.onWarning?.({
-            code: encoder.lastNullReason === "type-mismatch" ? "geometry-type-mismatch" : "null-geometry",
-            message: `Feature #${count}: geometry ${encoder.lastNullReason === "type-mismatch" ? `is not a ${typeName}` : "could not be read"}; written as NULL`,
-            featureIndex: count,
-          });
-        }
+  const values = columns.map(columnValue);
+  const writeRow = (feature: ExportFeature): void => {
+    const blob = encoder ? encoder.encode(feature.geometry) : null;
+    const row = rows.next(blob && encoder ? encoder.envelope : undefined);
+    if (encoder) {
+      row[0] = blob;
+      if (!blob && encoder.lastNullReason !== "missing" && mismatches++ < 10) {
+        options.onWarning?.({
+          code: encoder.lastNullReason === "type-mismatch" ? "geometry-type-mismatch" : "null-geometry",
+          message: `Feature #${count}: geometry ${encoder.lastNullReason === "type-mismatch" ? `is not a ${typeName}` : "could not be read"}; written as NULL`,
+          featureIndex: count,
+        });
       }
-      for (let i = 0; i < columns.length; i++) row[i + offset] = sqlValue(columns[i], feature.attributes);
-      if (++count % GPKG_ROWS_PER_TRANSACTION === 0) {
-        rows.flush();
-        index?.flush();
-        db.exec("COMMIT");
-        db.exec("BEGIN");
+    }
+    const attributes = feature.attributes;
+    for (let i = 0; i < values.length; i++) row[i + offset] = (values[i] as (a: typeof attributes) => SqlValue)(attributes);
+    if (++count % GPKG_ROWS_PER_TRANSACTION === 0) {
+      rows.flush();
+      index?.flush();
+      db.exec("COMMIT");
+      db.exec("BEGIN");
+    }
+  };
+  const batches = new FeatureBatches(prepared.features);
+  try {
+    for (;;) {
+      const batch = batches.take();
+      if (batch) {
+        for (let i = 0; i < batch.length; i++) writeRow(batch[i] as ExportFeature);
+      } else {
+        const next = await batches.next();
+        if (next.done) break;
+        writeRow(next.value);
       }
     }
     rows.flush();
@@ -300,6 +338,7 @@ export async function writeGeoPackageTable(
     }
     db.exec("COMMIT");
   } catch (error) {
+    await batches.close();
     if (db.inTransaction) db.exec("ROLLBACK");
     throw error;
   }

@@ -3,6 +3,7 @@ import { geometryTypeOf } from "../input/geometry-info.js";
 import { ByteBuffer } from "../bytes/byte-buffer.js";
 import type { ByteSink } from "../bytes/byte-sink.js";
 import { FileSizeLimitError } from "../errors.js";
+import { FeatureBatches } from "../input/feature-batches.js";
 import { prepareSource } from "../input/prepare-source.js";
 import type { FeatureSource, WriterOptions } from "../types.js";
 import { type DbfPlanOptions, planDbfColumns } from "./dbf-columns.js";
@@ -199,37 +200,51 @@ export async function writeShapefile(
     let count = 0;
     let nullShapes = 0;
 
-    for await (const feature of prepared.features) {
-      const recordStart = shpBuf.length;
-      shpBuf.ensure(8);
-      shpBuf.length += 8;
-      const contentBytes = shpEncoder.encode(shpBuf, feature.geometry);
-      const reason = shpEncoder.lastNullReason;
-      if (reason !== undefined) {
-        nullShapes++;
-        if (shapeType !== 0 && nullShapes <= MAX_NULL_WARNINGS) {
-          onWarning?.({
-            code: reason === "type-mismatch" ? "geometry-type-mismatch" : "null-geometry",
-            message: `Feature #${count} ${nullShapeCause(reason, feature.geometry, prepared.geometryType)}: written as a null shape${nullShapes === MAX_NULL_WARNINGS ? " (further null shapes not reported)" : ""}`,
-            featureIndex: count,
-          });
+    // A page at a time where the source holds one (no await per feature).
+    const batches = new FeatureBatches(prepared.features);
+    try {
+      for (;;) {
+        let batch = batches.take();
+        if (!batch) {
+          const next = await batches.next();
+          if (next.done) break;
+          batch = [next.value];
+        }
+        for (const feature of batch) {
+          const recordStart = shpBuf.length;
+          shpBuf.ensure(8);
+          shpBuf.length += 8;
+          const contentBytes = shpEncoder.encode(shpBuf, feature.geometry);
+          const reason = shpEncoder.lastNullReason;
+          if (reason !== undefined) {
+            nullShapes++;
+            if (shapeType !== 0 && nullShapes <= MAX_NULL_WARNINGS) {
+              onWarning?.({
+                code: reason === "type-mismatch" ? "geometry-type-mismatch" : "null-geometry",
+                message: `Feature #${count} ${nullShapeCause(reason, feature.geometry, prepared.geometryType)}: written as a null shape${nullShapes === MAX_NULL_WARNINGS ? " (further null shapes not reported)" : ""}`,
+                featureIndex: count,
+              });
+            }
+          }
+          const recordBytes = 8 + contentBytes;
+          if (shpBytes + recordBytes > maxBytes) throw new FileSizeLimitError("shp", maxBytes, count);
+          if (dbfBytes + dbfEncoder.recordLength + 1 > maxBytes) throw new FileSizeLimitError("dbf", maxBytes, count);
+          shpBuf.view.setInt32(recordStart, count + 1, false);
+          shpBuf.view.setInt32(recordStart + 4, contentBytes / 2, false);
+          shxBuf.ensure(8);
+          shxBuf.i32be(shpBytes / 2);
+          shxBuf.i32be(contentBytes / 2);
+          shpBytes += recordBytes;
+          dbfEncoder.encodeRecord(dbfBuf, feature.attributes, count);
+          dbfBytes += dbfEncoder.recordLength;
+          count++;
+          if (shpBuf.length >= FLUSH_BYTES) await shp.write(shpBuf.take());
+          if (dbfBuf.length >= FLUSH_BYTES) await dbf.write(dbfBuf.take());
+          if (shxBuf.length >= FLUSH_BYTES / 4) await shx.write(shxBuf.take());
         }
       }
-      const recordBytes = 8 + contentBytes;
-      if (shpBytes + recordBytes > maxBytes) throw new FileSizeLimitError("shp", maxBytes, count);
-      if (dbfBytes + dbfEncoder.recordLength + 1 > maxBytes) throw new FileSizeLimitError("dbf", maxBytes, count);
-      shpBuf.view.setInt32(recordStart, count + 1, false);
-      shpBuf.view.setInt32(recordStart + 4, contentBytes / 2, false);
-      shxBuf.ensure(8);
-      shxBuf.i32be(shpBytes / 2);
-      shxBuf.i32be(contentBytes / 2);
-      shpBytes += recordBytes;
-      dbfEncoder.encodeRecord(dbfBuf, feature.attributes, count);
-      dbfBytes += dbfEncoder.recordLength;
-      count++;
-      if (shpBuf.length >= FLUSH_BYTES) await shp.write(shpBuf.take());
-      if (dbfBuf.length >= FLUSH_BYTES) await dbf.write(dbfBuf.take());
-      if (shxBuf.length >= FLUSH_BYTES / 4) await shx.write(shxBuf.take());
+    } finally {
+      await batches.close();
     }
     dbfBuf.ensure(1);
     dbfBuf.u8(0x1a);

@@ -33,10 +33,6 @@ export interface StreamFeaturesOptions extends FeaturesOptions {
   onMetadata?: (metadata: Omit<ParsedFeatureSet, "features">) => void;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** The filter part of the options, for count, ids and statistics of the same query. */
 function filterOf(options: QueryFilter): QueryFilter {
   const { where, geometry, inSR, spatialRel, distance, units, time, objectIds, gdbVersion, params } = options;
@@ -77,7 +73,8 @@ async function planStream(url: string, options: StreamFeaturesOptions): Promise<
   const { resultOffset: _o, resultRecordCount: _c, ...rest } = options as StreamFeaturesOptions & { resultOffset?: number; resultRecordCount?: number };
   const baseParams = await featureQueryParams(rest, out.param);
   const order = orderByParam(options.orderByFields);
-  const oidOrder = oidField !== undefined && order !== undefined && new RegExp(`^${escapeRegExp(oidField)}(\\s+ASC)?$`, "i").test(order);
+  // The object id ascending (`OID` or `OID ASC`, any case): what paging does anyway.
+  const oidOrder = oidField !== undefined && /^(\S+)(\s+ASC)?$/i.exec(order ?? "")?.[1]?.toLowerCase() === oidField.toLowerCase();
   return {
     base,
     target: `${base}/query`,
@@ -109,6 +106,11 @@ function pageFetcher(plan: StreamPlan, onMetadata: StreamFeaturesOptions["onMeta
       return { features: page.features as GeoFeature[], exceededTransferLimit: page.exceededTransferLimit };
     }
     const set = parseFeatureSet(json, plan.target);
+    // The request pipeline's closures can keep the parsed body reachable until a full GC (young-generation
+    // collections treat the weak links between abort signals as strong). Detached from it, a page's features
+    // die young once consumed instead of being copied and promoted with every page: a third of features()'s
+    // garbage-collection time on 200,000 points.
+    (json as { features?: unknown }).features = undefined;
     if (onMetadata && !metadataSent) {
       metadataSent = true;
       const { features: _features, ...metadata } = set;
