@@ -210,7 +210,7 @@ async function sendWithKy(call: Call): Promise<unknown> {
   const policy = session.retry;
   const attempt: Attempt = { token: undefined, release: () => undefined, finalUrl: call.base, displayUrl: call.base, renewed: 0 };
   try {
-    await ky(call.base, {
+    const response = await ky(call.base, {
       signal: options.signal,
       timeout: call.timeoutMs,
       // One more than the policy's limit leaves room for the single renewal after a 498/499 (shouldRetry keeps the limit).
@@ -229,8 +229,11 @@ async function sendWithKy(call: Call): Promise<unknown> {
         beforeRequest: [(request: KyRequest) => firstHop(call, attempt, request.signal)],
         afterResponse: [(_request, _options, _response, state) => checkAnswer(call, attempt, state.retryCount)],
       },
-    }).then((response) => (attempt.value = options.rawResponse ? response : attempt.value));
-    return attempt.value;
+    });
+    const value = options.rawResponse ? response : attempt.value;
+    // ky's abort-signal chain keeps the attempt reachable until a full GC; the parsed body must not stay with it.
+    attempt.value = undefined;
+    return value;
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     throw finalError(error, call, attempt);
