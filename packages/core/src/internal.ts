@@ -14,3 +14,4 @@ export { ringArea } from "./geometry/ring-area.js";
 export { classifyPointInRing, type RingContainment } from "./geometry/point-in-ring.js";
 export { geometryQueryParams } from "./geometry/query-params.js";
 export { safeFileName, MAX_SAFE_NAME_BYTES } from "./files/safe-file-name.js";
+export { concatBytes } from "./bytes/concat-bytes.js";

@@ -195,6 +195,7 @@ describe("exported names of @arcrest/core", () => {
         "classifyPointInRing",
         "cleanUrl",
         "closeRing",
+        "concatBytes",
         "geometryQueryParams",
         "groupRings",
         "normalizeEsriGeometry",

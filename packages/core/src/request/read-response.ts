@@ -1,6 +1,7 @@
 import type { ArcGISRequestError, ArcGISRequestErrorInit } from "../errors/arcgis-request-error.js";
 import { errorFromBody, makeError, parseJson, summarizeText } from "./parse-error.js";
 import type { HttpMethod } from "./types.js";
+import { concatBytes } from "../bytes/concat-bytes.js";
 
 /** Error envelopes are small; larger non-JSON downloads are passed through unread. */
 const MAX_PEEK_BYTES = 64 * 1024;
@@ -44,18 +45,7 @@ async function readText(response: Response, context: ReadContext, fail: (message
     chunks.push(chunk.value);
   }
   // One decode of the whole body: decoding chunk by chunk and joining the parts costs several times more.
-  return new TextDecoder().decode(joinBytes(chunks, size));
-}
-
-function joinBytes(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
+  return new TextDecoder().decode(concatBytes(chunks));
 }
 
 function isJsonFormat(format: string | undefined): boolean {

@@ -1,4 +1,5 @@
 /** Helpers between async iterables of bytes and web streams. */
+import { concatBytes } from "@arcrest/core/internal";
 
 /** Wraps an async iterable of byte chunks as a web `ReadableStream` (pull-based, so it keeps backpressure). */
 export function toReadableStream(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
@@ -22,18 +23,8 @@ export function toReadableStream(chunks: AsyncIterable<Uint8Array>): ReadableStr
 /** Reads an async iterable of byte chunks into one array (for small outputs and tests). */
 export async function collectBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    length += chunk.length;
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  for await (const chunk of chunks) parts.push(chunk);
+  return concatBytes(parts);
 }
 
 /**
