@@ -1,32 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Session, ValidationError, type EsriPolygon } from "@arcrest/core";
-import { startSampleServer, type RecordedRequest, type SampleServer } from "@arcrest/sample-server";
+import { Session, ValidationError } from "@arcrest/core";
+import type { RecordedRequest, SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageService } from "../src/index.js";
+import { XMIN, YMIN, dem, triangle, startServerAndFolder } from "./support.js";
 
 // Over the wire: a server whose exportImage only answers with the JSON image resource (an href), and
-// exports to PNG. The DEM function is written out again here (not imported from the server).
-const X0 = -13_000_000;
-const Y0 = 4_500_000;
-const dem = (x: number, y: number) => Math.fround(1000 + 300 * Math.sin((x - X0) / 4000) * Math.cos((y - Y0) / 6000) + 0.002 * (x - X0));
-const XMIN = -12_995_000;
-const YMIN = 4_505_000;
-// 1,230 × 730 pixels of 10 m: 3 × 2 tiles of ≤ 500, not multiples of the tile size.
-const triangle: EsriPolygon = { rings: [[[XMIN, YMIN], [XMIN, YMIN + 7300], [XMIN + 12300, YMIN + 7300], [XMIN, YMIN]]], spatialReference: { wkid: 102100 } };
+// exports to PNG.
 
 let server: SampleServer;
 let dir: string;
-beforeAll(async () => {
-  server = await startSampleServer({ port: 0 });
-  dir = mkdtempSync(join(tmpdir(), "arcrest-image-href-"));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ server, dir, close } = await startServerAndFolder("arcrest-image-href-")));
+afterAll(() => close());
 
 const isOutput = (r: RecordedRequest) => r.path.includes("/directories/arcgisoutput/");
 const isExport = (r: RecordedRequest) => /\/exportImage$/i.test(r.path);

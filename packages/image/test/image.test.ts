@@ -1,23 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Session, ValidationError, type EsriPolygon } from "@arcrest/core";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
+import type { SampleServer } from "@arcrest/sample-server";
 import { fromArrayBuffer } from "geotiff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageCapabilityError, ImageService } from "../src/index.js";
 import { clipToFile, exportImageToFile } from "../src/node/index.js";
+import { X0, Y0, XMIN, YMIN, dem, readTiff, startServerAndFolder } from "./support.js";
 
-// The DEM's surface, written out again here (not imported from the server).
-const X0 = -13_000_000;
-const Y0 = 4_500_000;
-const dem = (x: number, y: number) => Math.fround(1000 + 300 * Math.sin((x - X0) / 4000) * Math.cos((y - Y0) / 6000) + 0.002 * (x - X0));
 const NODATA = -3.4028234663852886e38;
 
 // A diamond whose envelope is 23,000 × 17,000 m: 2,300 × 1,700 pixels of 10 m (5 × 4 tiles of ≤ 500).
-const XMIN = -12_995_000;
-const YMIN = 4_505_000;
 const diamond: EsriPolygon = {
   rings: [[[XMIN, YMIN + 8500], [XMIN + 11500, YMIN + 17000], [XMIN + 23000, YMIN + 8500], [XMIN + 11500, YMIN], [XMIN, YMIN + 8500]]],
   spatialReference: { wkid: 102100, latestWkid: 3857 },
@@ -26,25 +20,12 @@ const insideDiamond = (x: number, y: number) => Math.abs(x - (XMIN + 11500)) / 1
 
 let server: SampleServer;
 let dir: string;
+let close: () => Promise<void>;
 const session = () => new Session();
-
-beforeAll(async () => {
-  server = await startSampleServer({ port: 0 });
-  dir = mkdtempSync(join(tmpdir(), "arcrest-image-"));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(async () => ({ server, dir, close } = await startServerAndFolder("arcrest-image-")));
+afterAll(() => close());
 
 const demUrl = () => `${server.restUrl}/Elevation/DEM/ImageServer`;
-
-async function readTiff(path: string) {
-  const bytes = readFileSync(path);
-  const tiff = await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const image = await tiff.getImage();
-  return { image, data: (await image.readRasters({ interleave: true })) as unknown as Float32Array };
-}
 
 describe("ImageService", () => {
   it("reads the service properties", async () => {

@@ -1,29 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Session, ValidationError, type EsriPolygon } from "@arcrest/core";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
-import { fromArrayBuffer } from "geotiff";
+import { Session, ValidationError } from "@arcrest/core";
+import type { SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageService } from "../src/index.js";
 import { clipToFile, exportImageToFile } from "../src/node/index.js";
+import { XMIN, YMIN, triangle, readTiff, startServerAndFolder } from "./support.js";
 
-const XMIN = -12_995_000;
-const YMIN = 4_505_000;
-// 1,230 × 730 pixels: 3 × 2 tiles, strips of 1,230 × 500 (many LZW table resets and code-width changes).
-const triangle: EsriPolygon = { rings: [[[XMIN, YMIN], [XMIN, YMIN + 7300], [XMIN + 12300, YMIN + 7300], [XMIN, YMIN]]], spatialReference: { wkid: 102100 } };
+// The triangle's 1,230 × 730 pixels come in strips of 1,230 × 500: many LZW table resets and code-width changes.
 
 let server: SampleServer;
 let dir: string;
-beforeAll(async () => {
-  server = await startSampleServer({ port: 0 });
-  dir = mkdtempSync(join(tmpdir(), "arcrest-image-lzw-"));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ server, dir, close } = await startServerAndFolder("arcrest-image-lzw-")));
+afterAll(() => close());
 
 interface GdalInfo {
   size: number[];
@@ -33,9 +23,7 @@ interface GdalInfo {
 const gdalinfo = (path: string) => JSON.parse(execFileSync("gdalinfo", ["-json", "-checksum", path], { encoding: "utf8" })) as GdalInfo;
 
 async function pixels(path: string): Promise<ArrayLike<number>> {
-  const bytes = readFileSync(path);
-  const image = await (await fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).getImage();
-  return (await image.readRasters({ interleave: true })) as unknown as ArrayLike<number>;
+  return (await readTiff(path)).data;
 }
 
 describe("LZW compression", () => {
