@@ -55,60 +55,49 @@ export function rgbValue(band: number, x: number, y: number): number {
 
 const EXTENT = { xmin: ORIGIN_X, ymin: ORIGIN_Y, xmax: ORIGIN_X + SIZE, ymax: ORIGIN_Y + SIZE };
 
-/** The image services of the default dataset, by full name. */
+const DEM: SampleImageService = {
+  name: "Elevation/DEM",
+  description: "A synthetic digital elevation model (float32, 1 band, 10 m).",
+  pixelType: "F32",
+  bandCount: 1,
+  extent: EXTENT,
+  pixelSize: 10,
+  noData: -3.4028234663852886e38,
+  capabilities: "Image,Metadata,Catalog,Mensuration",
+  value: (_band, x, y) => demElevation(x, y),
+  minValues: [700],
+  maxValues: [1500],
+};
+
+const RGB: SampleImageService = {
+  name: "Imagery/RGB",
+  description: "A synthetic 3-band 8-bit image.",
+  pixelType: "U8",
+  bandCount: 3,
+  extent: EXTENT,
+  pixelSize: 10,
+  noData: 0,
+  capabilities: "Image,Metadata",
+  value: rgbValue,
+  minValues: [1, 1, 1],
+  maxValues: [255, 255, 255],
+};
+
+/** The image services of the default dataset, by full name: the DEM and RGB image, and variants of them. */
 export const IMAGE_SERVICES: readonly SampleImageService[] = [
+  DEM,
+  RGB,
   {
-    name: "Elevation/DEM",
-    description: "A synthetic digital elevation model (float32, 1 band, 10 m).",
-    pixelType: "F32",
-    bandCount: 1,
-    extent: EXTENT,
-    pixelSize: 10,
-    noData: -3.4028234663852886e38,
-    capabilities: "Image,Metadata,Catalog,Mensuration",
-    value: (_band, x, y) => demElevation(x, y),
-    minValues: [700],
-    maxValues: [1500],
-  },
-  {
-    name: "Imagery/RGB",
-    description: "A synthetic 3-band 8-bit image.",
-    pixelType: "U8",
-    bandCount: 3,
-    extent: EXTENT,
-    pixelSize: 10,
-    noData: 0,
-    capabilities: "Image,Metadata",
-    value: rgbValue,
-    minValues: [1, 1, 1],
-    maxValues: [255, 255, 255],
-  },
-  {
+    ...DEM,
     name: "Elevation/DEMHref",
     description: "The synthetic DEM on a server whose exportImage only answers with an href to the image.",
-    pixelType: "F32",
-    bandCount: 1,
-    extent: EXTENT,
-    pixelSize: 10,
-    noData: -3.4028234663852886e38,
-    capabilities: "Image,Metadata,Catalog,Mensuration",
-    value: (_band, x, y) => demElevation(x, y),
-    minValues: [700],
-    maxValues: [1500],
     exportAnswer: "json",
   },
   {
+    ...RGB,
     name: "Imagery/CatalogOnly",
     description: "An image service published without the Image capability (no exportImage).",
-    pixelType: "U8",
-    bandCount: 3,
-    extent: EXTENT,
-    pixelSize: 10,
-    noData: 0,
     capabilities: "Catalog,Metadata",
-    value: rgbValue,
-    minValues: [1, 1, 1],
-    maxValues: [255, 255, 255],
   },
 ];
 
