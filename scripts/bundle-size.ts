@@ -23,6 +23,8 @@ export interface BundleSize {
   everything: number;
   /** Every input module of every chunk. */
   inputs: string[];
+  /** Every module esbuild read, tree-shaken ones included. */
+  read: string[];
   /** Minified bytes per input module, over all chunks. */
   bytesPerInput: Map<string, number>;
 }
@@ -58,7 +60,7 @@ export async function measureBundle(code: string, resolveDir: string): Promise<B
       bytesPerInput.set(input, (bytesPerInput.get(input) ?? 0) + bytesInOutput);
     }
   }
-  return { upFront, everything, inputs: [...bytesPerInput.keys()], bytesPerInput };
+  return { upFront, everything, inputs: [...bytesPerInput.keys()], read: Object.keys(result.metafile.inputs), bytesPerInput };
 }
 
 function upFrontChunks(outputs: Metafile["outputs"]): Set<string> {

@@ -1,31 +1,13 @@
-import { build } from "esbuild";
-import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { measureBundle } from "../../../scripts/bundle-size.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** Bundles `code` for a browser as an app would, and reports what went in. */
+/** Bundles `code` for a browser as an app would: every module read, and those with code in the output. */
 async function bundle(code: string) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    conditions: ["source"],
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const text = result.outputFiles[0].text;
-  return {
-    inputs: Object.keys(result.metafile.inputs),
-    /** Modules with code in the output (imported ones that tree-shaking emptied are left out). */
-    included: Object.values(result.metafile.outputs).flatMap((o) => Object.keys(o.inputs).filter((i) => o.inputs[i]!.bytesInOutput > 0)),
-    gzipBytes: gzipSync(text).length,
-    text,
-  };
+  const { read, bytesPerInput } = await measureBundle(code, root);
+  return { inputs: read, included: [...bytesPerInput].filter(([, bytes]) => bytes > 0).map(([input]) => input) };
 }
 
 describe("browser bundle of @arcrest/core", () => {
