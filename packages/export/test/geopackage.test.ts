@@ -1,28 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MapServiceLayer } from "@arcrest/query";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
+import type { SampleServer } from "@arcrest/sample-server";
 import { ExportAbortedError } from "../src/index.js";
 import { clip, exportFeatureSet, exportLayer, exportReplica } from "../src/node/index.js";
 import { ogrFeatures, ogrSummary, skipGdal } from "./support/gdal.js";
+import { startServerAndFolder } from "./support/server.js";
 
 const SYNTHETIC = 100_000;
 let server: SampleServer;
 let root: string;
+let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  server = await startSampleServer({ port: 0, syntheticPoints: SYNTHETIC });
-  root = mkdtempSync(join(tmpdir(), "arcrest-gpkg-"));
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+beforeAll(async () => ({ server, root, close } = await startServerAndFolder("arcrest-gpkg-", { syntheticPoints: SYNTHETIC })));
+afterAll(() => close?.());
 
 function ogr(args: string[]): string {
   const result = spawnSync("ogrinfo", args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });

@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MapServiceLayer } from "@arcrest/query";
-import { startSampleServer, SACRAMENTO_GAUGES, type SampleServer } from "@arcrest/sample-server";
+import { SACRAMENTO_GAUGES, type SampleServer } from "@arcrest/sample-server";
 import { ExportAbortedError, ExportValidationError } from "../src/index.js";
 import { clip, exportLayer } from "../src/node/index.js";
 import { gdalDateMillis } from "./support/compare.js";
 import { ogrFeatures, ogrSummary, skipGdal } from "./support/gdal.js";
+import { startServerAndFolder } from "./support/server.js";
 
 // The seed README's clip polygon (Sacramento area).
 const SACRAMENTO = {
@@ -20,17 +20,13 @@ const WHERE = "state = 'CA'";
 let server: SampleServer;
 let gauges: MapServiceLayer;
 let root: string;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  server = await startSampleServer({ port: 0 });
+  ({ server, root, close } = await startServerAndFolder("arcrest-layer-"));
   gauges = await MapServiceLayer.connect(`${server.restUrl}/ahps_gauges/MapServer/0`);
-  root = mkdtempSync(join(tmpdir(), "arcrest-layer-"));
 });
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 describe("exportLayer over HTTP (sample server)", () => {
   it("exports California gauges to a shapefile in Web Mercator, every feature and field", async () => {

@@ -3,27 +3,22 @@
  * paths, `CON`, control characters, 300 characters, nothing) inside the target folder, never outside,
  * and lists the written paths in the layer's file.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { isAbsolute, join, relative } from "node:path";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import type { SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportReplica, type ReplicaAttachmentData } from "../src/node/index.js";
+import { startServerAndFolder } from "./support/server.js";
 
 const NAMES = ["../../x", "..", "/etc/passwd", "C:\\Windows\\win.ini", "CON", "NUL", "aux.txt", `${"n".repeat(300)}.txt`, "a\u0000b\u0001c.txt", "", "ok.txt"];
 const PARENTS = ["../../..", "/abs", "{NUL}", "", "x".repeat(300)];
 
 let server: SampleServer;
 let root: string;
+let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  server = await startSampleServer({ port: 0 });
-  root = mkdtempSync(join(tmpdir(), "arcrest-replica-names-"));
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+beforeAll(async () => ({ server, root, close } = await startServerAndFolder("arcrest-replica-names-")));
+afterAll(() => close?.());
 
 describe("exportReplica with hostile names", () => {
   it("writes every attachment inside the folder", async () => {

@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArcGISRequestError } from "@arcrest/core";
 import { MapServiceLayer } from "@arcrest/query";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
+import type { SampleServer } from "@arcrest/sample-server";
 import { ExportAbortedError, ExportValidationError } from "../src/index.js";
 import { exportLayer } from "../src/node/index.js";
 import { resolveWorkers } from "../src/node/workers/worker-count.js";
+import { startServerAndFolder } from "./support/server.js";
 
 const WHERE = "state IN ('CA', 'OR', 'WA', 'NV', 'AZ')";
 const EXTENSIONS = ["geojson", "geojsonl", "shp", "zip", "csv", "kml", "kmz", "gpkg"];
@@ -16,17 +16,13 @@ const EXTENSIONS = ["geojson", "geojsonl", "shp", "zip", "csv", "kml", "kmz", "g
 let server: SampleServer;
 let gauges: MapServiceLayer;
 let root: string;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  server = await startSampleServer({ port: 0 });
+  ({ server, root, close } = await startServerAndFolder("arcrest-workers-"));
   gauges = await MapServiceLayer.connect(`${server.restUrl}/ahps_gauges/MapServer/0`);
-  root = mkdtempSync(join(tmpdir(), "arcrest-workers-"));
 });
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 /** The rows of every table of a GeoPackage (but the time it was written), as JSON. */
 function gpkgRows(bytes: Buffer): string {

@@ -7,12 +7,12 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
+import type { SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ogrSummary, skipGdal } from "../support/gdal.js";
+import { startServerAndFolder } from "../support/server.js";
 
 const LONG = process.env.CHAOS === "long";
 const KILLS = LONG ? 20 : 2;
@@ -20,15 +20,10 @@ const TOTAL = 30_000;
 const CHILD = fileURLToPath(new URL("./export-child.ts", import.meta.url));
 let server: SampleServer;
 let root: string;
+let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => {
-  server = await startSampleServer({ port: 0, syntheticPoints: TOTAL });
-  root = mkdtempSync(join(tmpdir(), "arcrest-kill-"));
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+beforeAll(async () => ({ server, root, close } = await startServerAndFolder("arcrest-kill-", { syntheticPoints: TOTAL })));
+afterAll(() => close?.());
 
 /** Runs the export in a child; kills it with SIGKILL after `killAfterMs` (or lets it finish when undefined). */
 function runChild(destination: string, killAfterMs?: number): Promise<{ finished: boolean; ms: number }> {
