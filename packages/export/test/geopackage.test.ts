@@ -4,18 +4,17 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MapServiceLayer } from "@arcrest/query";
-import type { SampleServer } from "@arcrest/sample-server";
+import { startSampleServerAndFolder, type SampleServer } from "@arcrest/sample-server";
 import { ExportAbortedError } from "../src/index.js";
 import { clip, exportFeatureSet, exportLayer, exportReplica } from "../src/node/index.js";
 import { ogrFeatures, ogrSummary, skipGdal } from "./support/gdal.js";
-import { startServerAndFolder } from "./support/server.js";
 
 const SYNTHETIC = 100_000;
 let server: SampleServer;
 let root: string;
 let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => ({ server, root, close } = await startServerAndFolder("arcrest-gpkg-", { syntheticPoints: SYNTHETIC })));
+beforeAll(async () => ({ server, dir: root, close } = await startSampleServerAndFolder("arcrest-gpkg-", { syntheticPoints: SYNTHETIC })));
 afterAll(() => close?.());
 
 function ogr(args: string[]): string {

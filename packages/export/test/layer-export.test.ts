@@ -3,12 +3,11 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MapServiceLayer } from "@arcrest/query";
-import { SACRAMENTO_GAUGES, type SampleServer } from "@arcrest/sample-server";
+import { SACRAMENTO_GAUGES, startSampleServerAndFolder, type SampleServer } from "@arcrest/sample-server";
 import { ExportAbortedError, ExportValidationError } from "../src/index.js";
 import { clip, exportLayer } from "../src/node/index.js";
 import { gdalDateMillis } from "./support/compare.js";
 import { ogrFeatures, ogrSummary, skipGdal } from "./support/gdal.js";
-import { startServerAndFolder } from "./support/server.js";
 
 // The seed README's clip polygon (Sacramento area).
 const SACRAMENTO = {
@@ -23,7 +22,7 @@ let root: string;
 let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ({ server, root, close } = await startServerAndFolder("arcrest-layer-"));
+  ({ server, dir: root, close } = await startSampleServerAndFolder("arcrest-layer-"));
   gauges = await MapServiceLayer.connect(`${server.restUrl}/ahps_gauges/MapServer/0`);
 });
 afterAll(() => close?.());

@@ -5,10 +5,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import type { SampleServer } from "@arcrest/sample-server";
+import { startSampleServerAndFolder, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportReplica, type ReplicaAttachmentData } from "../src/node/index.js";
-import { startServerAndFolder } from "./support/server.js";
 
 const NAMES = ["../../x", "..", "/etc/passwd", "C:\\Windows\\win.ini", "CON", "NUL", "aux.txt", `${"n".repeat(300)}.txt`, "a\u0000b\u0001c.txt", "", "ok.txt"];
 const PARENTS = ["../../..", "/abs", "{NUL}", "", "x".repeat(300)];
@@ -17,7 +16,7 @@ let server: SampleServer;
 let root: string;
 let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => ({ server, root, close } = await startServerAndFolder("arcrest-replica-names-")));
+beforeAll(async () => ({ server, dir: root, close } = await startSampleServerAndFolder("arcrest-replica-names-")));
 afterAll(() => close?.());
 
 describe("exportReplica with hostile names", () => {

@@ -4,11 +4,10 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArcGISRequestError } from "@arcrest/core";
 import { MapServiceLayer } from "@arcrest/query";
-import type { SampleServer } from "@arcrest/sample-server";
+import { startSampleServerAndFolder, type SampleServer } from "@arcrest/sample-server";
 import { ExportAbortedError, ExportValidationError } from "../src/index.js";
 import { exportLayer } from "../src/node/index.js";
 import { resolveWorkers } from "../src/node/workers/worker-count.js";
-import { startServerAndFolder } from "./support/server.js";
 
 const WHERE = "state IN ('CA', 'OR', 'WA', 'NV', 'AZ')";
 const EXTENSIONS = ["geojson", "geojsonl", "shp", "zip", "csv", "kml", "kmz", "gpkg"];
@@ -19,7 +18,7 @@ let root: string;
 let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ({ server, root, close } = await startServerAndFolder("arcrest-workers-"));
+  ({ server, dir: root, close } = await startSampleServerAndFolder("arcrest-workers-"));
   gauges = await MapServiceLayer.connect(`${server.restUrl}/ahps_gauges/MapServer/0`);
 });
 afterAll(() => close?.());

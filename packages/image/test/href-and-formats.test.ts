@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Session, ValidationError } from "@arcrest/core";
-import type { RecordedRequest, SampleServer } from "@arcrest/sample-server";
+import { startSampleServerAndFolder, type RecordedRequest, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageService } from "../src/index.js";
-import { XMIN, YMIN, dem, triangle, startServerAndFolder } from "./support.js";
+import { XMIN, YMIN, dem, triangle } from "./support.js";
 
 // Over the wire: a server whose exportImage only answers with the JSON image resource (an href), and
 // exports to PNG.
@@ -13,7 +13,7 @@ import { XMIN, YMIN, dem, triangle, startServerAndFolder } from "./support.js";
 let server: SampleServer;
 let dir: string;
 let close: () => Promise<void>;
-beforeAll(async () => ({ server, dir, close } = await startServerAndFolder("arcrest-image-href-")));
+beforeAll(async () => ({ server, dir, close } = await startSampleServerAndFolder("arcrest-image-href-")));
 afterAll(() => close());
 
 const isOutput = (r: RecordedRequest) => r.path.includes("/directories/arcgisoutput/");

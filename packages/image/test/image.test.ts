@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Session, ValidationError, type EsriPolygon } from "@arcrest/core";
-import type { SampleServer } from "@arcrest/sample-server";
+import { startSampleServerAndFolder, type SampleServer } from "@arcrest/sample-server";
 import { fromArrayBuffer } from "geotiff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageCapabilityError, ImageService } from "../src/index.js";
 import { clipToFile, exportImageToFile } from "../src/node/index.js";
-import { X0, Y0, XMIN, YMIN, dem, readTiff, startServerAndFolder } from "./support.js";
+import { X0, Y0, XMIN, YMIN, dem, readTiff } from "./support.js";
 
 const NODATA = -3.4028234663852886e38;
 
@@ -22,7 +22,7 @@ let server: SampleServer;
 let dir: string;
 let close: () => Promise<void>;
 const session = () => new Session();
-beforeAll(async () => ({ server, dir, close } = await startServerAndFolder("arcrest-image-")));
+beforeAll(async () => ({ server, dir, close } = await startSampleServerAndFolder("arcrest-image-")));
 afterAll(() => close());
 
 const demUrl = () => `${server.restUrl}/Elevation/DEM/ImageServer`;

@@ -1,18 +1,18 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { Session, ValidationError } from "@arcrest/core";
-import type { SampleServer } from "@arcrest/sample-server";
+import { startSampleServerAndFolder, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImageService } from "../src/index.js";
 import { clipToFile, exportImageToFile } from "../src/node/index.js";
-import { XMIN, YMIN, triangle, readTiff, startServerAndFolder } from "./support.js";
+import { XMIN, YMIN, triangle, readTiff } from "./support.js";
 
 // The triangle's 1,230 × 730 pixels come in strips of 1,230 × 500: many LZW table resets and code-width changes.
 
 let server: SampleServer;
 let dir: string;
 let close: () => Promise<void>;
-beforeAll(async () => ({ server, dir, close } = await startServerAndFolder("arcrest-image-lzw-")));
+beforeAll(async () => ({ server, dir, close } = await startSampleServerAndFolder("arcrest-image-lzw-")));
 afterAll(() => close());
 
 interface GdalInfo {

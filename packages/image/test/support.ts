@@ -1,9 +1,6 @@
-/** What the image tests share: the DEM surface (written out again, not imported from the server), test geometry, a server and a folder. */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+/** What the image tests share: the DEM surface (written out again, not imported from the server), test geometry and GeoTIFF reading. */
+import { readFileSync } from "node:fs";
 import type { EsriPolygon } from "@arcrest/core";
-import { startSampleServer, type SampleServer } from "@arcrest/sample-server";
 import { fromArrayBuffer, type GeoTIFFImage } from "geotiff";
 
 export const X0 = -13_000_000;
@@ -15,20 +12,6 @@ export const XMIN = -12_995_000;
 export const YMIN = 4_505_000;
 /** A triangle over 1,230 × 730 pixels of 10 m: 3 × 2 tiles of ≤ 500, not multiples of the tile size. */
 export const triangle: EsriPolygon = { rings: [[[XMIN, YMIN], [XMIN, YMIN + 7300], [XMIN + 12300, YMIN + 7300], [XMIN, YMIN]]], spatialReference: { wkid: 102100 } };
-
-/** A sample server and a temporary folder for one test file, and how to remove both. */
-export async function startServerAndFolder(prefix: string): Promise<{ server: SampleServer; dir: string; close(): Promise<void> }> {
-  const server = await startSampleServer({ port: 0 });
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return {
-    server,
-    dir,
-    async close() {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A GeoTIFF file's first image and its pixels, interleaved. */
 export async function readTiff(path: string): Promise<{ image: GeoTIFFImage; data: ArrayLike<number> }> {

@@ -6,6 +6,7 @@
  */
 export { startSampleServer } from "./server.js";
 export { startResourceProxy, type ProxiedRequest } from "./proxy.js";
+export { startSampleServerAndFolder } from "./with-folder.js";
 export type { SampleServer, SampleServerOptions, RecordedRequest, SamplePortal } from "./types.js";
 export type { PortalTokenLeak } from "./portal/state.js";
 export { PORTAL_ITEM_COUNT } from "./portal/state.js";

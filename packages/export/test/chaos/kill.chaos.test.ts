@@ -9,10 +9,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SampleServer } from "@arcrest/sample-server";
+import { startSampleServerAndFolder, type SampleServer } from "@arcrest/sample-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ogrSummary, skipGdal } from "../support/gdal.js";
-import { startServerAndFolder } from "../support/server.js";
 
 const LONG = process.env.CHAOS === "long";
 const KILLS = LONG ? 20 : 2;
@@ -22,7 +21,7 @@ let server: SampleServer;
 let root: string;
 let close: (() => Promise<void>) | undefined;
 
-beforeAll(async () => ({ server, root, close } = await startServerAndFolder("arcrest-kill-", { syntheticPoints: TOTAL })));
+beforeAll(async () => ({ server, dir: root, close } = await startSampleServerAndFolder("arcrest-kill-", { syntheticPoints: TOTAL })));
 afterAll(() => close?.());
 
 /** Runs the export in a child; kills it with SIGKILL after `killAfterMs` (or lets it finish when undefined). */
