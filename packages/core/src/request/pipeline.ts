@@ -42,6 +42,8 @@ interface Attempt {
   release: () => void;
   finalUrl: string;
   displayUrl: string;
+  /** The proxy the last hop went through, for error messages. */
+  proxy?: string | undefined;
   value?: unknown;
   error?: ArcGISRequestError;
   renewed: number;
@@ -65,6 +67,7 @@ function hop(
   redirect: RequestRedirect = "manual",
 ): Request {
   const { session, options } = call;
+  attempt.proxy = session.proxyFor(target);
   const { fetchUrl, displayUrl, method, body, headers } = prepareRequest({
     ...options, // httpMethod, multipart and headers
     target,
@@ -72,7 +75,7 @@ function hop(
     token: token?.value,
     referer: token?.referer,
     tokenPlacement: session.tokenPlacement,
-    proxy: session.proxyFor(target),
+    proxy: attempt.proxy,
   });
   attempt.displayUrl = displayUrl;
   // Redirects are followed by hand (exchange), so a token never leaves its server root and only http(s) is followed.
@@ -151,7 +154,8 @@ async function exchange(call: Call, attempt: Attempt, first: Request): Promise<R
     if (first.signal.aborted) throw first.signal.reason;
     if (error instanceof ArcGISRequestError || error instanceof ValidationError) throw error;
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw new ArcGISNetworkError({ message: `Could not reach ${attempt.displayUrl}: ${reason}`, url: attempt.displayUrl, cause: error });
+    const via = attempt.proxy === undefined ? "" : ` through the proxy ${attempt.proxy}`;
+    throw new ArcGISNetworkError({ message: `Could not reach ${attempt.displayUrl}${via}: ${reason}`, url: attempt.displayUrl, cause: error });
   } finally {
     attempt.release();
   }

@@ -336,4 +336,12 @@ describe("proxy", () => {
       await proxy.close();
     }
   });
+
+  it("names the proxy when the proxy cannot be reached", async () => {
+    const session = fastSession({ proxy: "http://127.0.0.1:1/proxy.ashx", retry: { limit: 0 } });
+    const error = await request(server.restUrl, { session }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArcGISNetworkError);
+    expect((error as Error).message).toContain(`Could not reach ${server.restUrl}`);
+    expect((error as Error).message).toContain("through the proxy http://127.0.0.1:1/proxy.ashx");
+  });
 });
