@@ -7,6 +7,7 @@ import { FeatureBatches } from "../input/feature-batches.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { plainValue, type PlainValue } from "../values/plain-value.js";
 import type { Column } from "../values/columns.js";
+import { columnEncoder } from "../values/column-encoder.js";
 import { isoDateTime } from "../values/dates.js";
 import { toWkt } from "./wkt.js";
 
@@ -43,28 +44,11 @@ export function csvField(value: PlainValue, delimiter = ","): string {
 /** Characters of a number's or ISO date's text: a delimiter among them means quoting, left to {@link csvField}. */
 const NUMBER_CHARS = /[-0-9.eE+:TZ\s]/;
 
-/** A column's cell text ({@link csvField} of its plain value), numbers, plain strings and epoch dates without `plainValue`. */
+/** A column's cell text ({@link csvField} of its plain value), numbers, strings and epoch dates without `plainValue`. */
 function cellText(column: Column, delimiter: string): (attributes: Record<string, unknown> | null | undefined) => string {
-  const name = column.name;
-  const slow = (attributes: Record<string, unknown> | null | undefined): string => csvField(plainValue(column, attributes), delimiter);
-  if (NUMBER_CHARS.test(delimiter)) return slow;
-  switch (column.kind) {
-    case "integer":
-    case "double":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    case "date":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number" && Number.isFinite(value)) return isoDateTime(value);
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    default:
-      return slow;
-  }
+  const other = (attributes: Record<string, unknown> | null | undefined): string => csvField(plainValue(column, attributes), delimiter);
+  if (NUMBER_CHARS.test(delimiter)) return other;
+  return columnEncoder(column, { number: String, string: (value) => csvField(value, delimiter), date: isoDateTime, empty: "", other });
 }
 
 /**

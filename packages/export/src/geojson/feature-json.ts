@@ -3,6 +3,7 @@ import type { ExportFeature } from "../types.js";
 import type { Column } from "../values/columns.js";
 import { isoDateTime } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
+import { columnEncoder } from "../values/column-encoder.js";
 import { encodedText } from "../input/encoded-feature.js";
 
 /** Turns a feature into the text of a GeoJSON Feature. */
@@ -10,33 +11,13 @@ export type FeatureJsonEncoder = (feature: ExportFeature, index: number) => stri
 
 /** The JSON text of one column's value, with the common cases (numbers, strings, epoch dates) done without `plainValue`. */
 function valueEncoder(column: Column): (attributes: Record<string, unknown> | null | undefined) => string {
-  const name = column.name;
-  const slow = (attributes: Record<string, unknown> | null | undefined): string => JSON.stringify(plainValue(column, attributes));
-  switch (column.kind) {
-    case "integer":
-    case "double":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
-        return value === null || value === undefined ? "null" : slow(attributes);
-      };
-    case "string":
-    case "guid":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "string") return JSON.stringify(value);
-        return value === null || value === undefined ? "null" : slow(attributes);
-      };
-    case "date":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number" && Number.isFinite(value)) return `"${isoDateTime(value)}"`;
-        if (value instanceof Date && Number.isFinite(value.getTime())) return `"${isoDateTime(value.getTime())}"`;
-        return value === null || value === undefined ? "null" : slow(attributes);
-      };
-    default:
-      return slow;
-  }
+  return columnEncoder(column, {
+    number: String,
+    string: (value) => JSON.stringify(value),
+    date: (ms) => `"${isoDateTime(ms)}"`,
+    empty: "null",
+    other: (attributes) => JSON.stringify(plainValue(column, attributes)),
+  });
 }
 
 /**

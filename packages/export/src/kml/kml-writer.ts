@@ -7,6 +7,7 @@ import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { FeatureBatches } from "../input/feature-batches.js";
 import { isoDateTime } from "../values/dates.js";
 import type { Column } from "../values/columns.js";
+import { columnEncoder } from "../values/column-encoder.js";
 import { plainValue } from "../values/plain-value.js";
 import { zipStream } from "../zip/zip-stream.js";
 import { kmlGeometry } from "./kml-geometry.js";
@@ -121,37 +122,18 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   yield chunker.flush();
 }
 
-/** The `<SimpleData>` element of a column's value (empty for null), numbers and strings without `plainValue`. */
+/** The `<SimpleData>` element of a column's value (empty for null), numbers, strings and epoch dates without `plainValue`. */
 function simpleData(column: Column, open: string): (attributes: Record<string, unknown> | null | undefined) => string {
-  const name = column.name;
-  const slow = (attributes: Record<string, unknown> | null | undefined): string => {
-    const value = plainValue(column, attributes);
-    return value === null ? "" : `${open}${typeof value === "number" ? value : escapeXml(String(value))}</SimpleData>`;
-  };
-  switch (column.kind) {
-    case "integer":
-    case "double":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number") return Number.isFinite(value) ? `${open}${value}</SimpleData>` : "";
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    case "string":
-    case "guid":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "string") return `${open}${escapeXml(value)}</SimpleData>`;
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    case "date":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number" && Number.isFinite(value)) return `${open}${isoDateTime(value)}</SimpleData>`;
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    default:
-      return slow;
-  }
+  return columnEncoder(column, {
+    number: (value) => `${open}${value}</SimpleData>`,
+    string: (value) => `${open}${escapeXml(value)}</SimpleData>`,
+    date: (ms) => `${open}${isoDateTime(ms)}</SimpleData>`,
+    empty: "",
+    other: (attributes) => {
+      const value = plainValue(column, attributes);
+      return value === null ? "" : `${open}${typeof value === "number" ? value : escapeXml(String(value))}</SimpleData>`;
+    },
+  });
 }
 
 /** Streams features as KMZ: the KML of {@link writeKML} zipped as `doc.kml`. */
