@@ -40,11 +40,17 @@ export function geoJSONEncoding(prepared: Omit<PreparedSource, "head" | "complet
   return { columns: prepared.columns, idField, spatialReference: prepared.spatialReference, hasZ: prepared.hasZ, hasM: prepared.hasM };
 }
 
-/** The Feature text encoder of an encoding (the same in the writer and in a page worker). */
-export async function geoJSONFeatureEncoder(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]): Promise<FeatureEncoder> {
+/** What the Feature text of an encoding is made with: the geometry converter, whether 2D points skip it, and the encoder. */
+async function encodingParts(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]) {
   const transform = await wgs84Transform(encoding.spatialReference, encoding);
   const toGeoJSON = geoJSONConverter({ hasZ: encoding.hasZ, hasM: encoding.hasM }, transform, onWarning);
-  return featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, !transform && !encoding.hasZ && !encoding.hasM);
+  const plainPoints = !transform && !encoding.hasZ && !encoding.hasM;
+  return { toGeoJSON, plainPoints, encode: featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints) };
+}
+
+/** The Feature text encoder of an encoding (the same in the writer and in a page worker). */
+export async function geoJSONFeatureEncoder(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]): Promise<FeatureEncoder> {
+  return (await encodingParts(encoding, onWarning)).encode;
 }
 
 /** The Feature text of one feature, and of runs of features (one `JSON.stringify` per run where the attributes allow it). */
@@ -55,18 +61,9 @@ interface Encoders {
 
 async function encoders(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<Encoders> {
   const encoding = geoJSONEncoding(prepared, source, options);
-  const transform = await wgs84Transform(encoding.spatialReference, encoding);
-  const toGeoJSON = geoJSONConverter({ hasZ: encoding.hasZ, hasM: encoding.hasM }, transform, options.onWarning);
-  const plainPoints = !transform && !encoding.hasZ && !encoding.hasM;
-  const encode = featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints);
+  const { toGeoJSON, plainPoints, encode } = await encodingParts(encoding, options.onWarning);
   const single = (feature: ExportFeature, index: number): string => encodedText(feature) ?? encode(feature, index);
-  const page: FeaturePageEncoder = featurePageEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints, single) ??
-    ((features, first, separator) => {
-      let text = "";
-      for (let i = 0; i < features.length; i++) text += (i === 0 ? "" : separator) + single(features[i] as ExportFeature, first + i);
-      return text;
-    });
-  return { single, page };
+  return { single, page: featurePageEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints, single) };
 }
 
 /** Every feature's text, `separator` between them, between `lead` and `tail`; a page at a time where the source allows. */
