@@ -111,16 +111,14 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   const batches = new FeatureBatches(prepared.features);
   try {
     for (;;) {
-      const batch = batches.take();
-      if (batch) {
-        for (let i = 0; i < batch.length; i++) {
-          const chunk = chunker.push(row(batch[i] as ExportFeature));
-          if (chunk) yield chunk;
-        }
-      } else {
+      let batch = batches.take();
+      if (!batch) {
         const next = await batches.next();
         if (next.done) break;
-        const chunk = chunker.push(row(next.value));
+        batch = [next.value];
+      }
+      for (let i = 0; i < batch.length; i++) {
+        const chunk = chunker.push(row(batch[i] as ExportFeature));
         if (chunk) yield chunk;
       }
     }

@@ -101,17 +101,15 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   let index = 0;
   try {
     for (;;) {
-      const batch = batches.take();
-      if (batch) {
-        // A placemark at a time into the chunker: its join flattens them in one pass.
-        for (let i = 0; i < batch.length; i++) {
-          const chunk = chunker.push(placemark(batch[i] as ExportFeature, index++));
-          if (chunk) yield chunk;
-        }
-      } else {
+      let batch = batches.take();
+      if (!batch) {
         const next = await batches.next();
         if (next.done) break;
-        const chunk = chunker.push(placemark(next.value, index++));
+        batch = [next.value];
+      }
+      // A placemark at a time into the chunker: its join flattens them in one pass.
+      for (let i = 0; i < batch.length; i++) {
+        const chunk = chunker.push(placemark(batch[i] as ExportFeature, index++));
         if (chunk) yield chunk;
       }
     }

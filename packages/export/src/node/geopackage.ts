@@ -299,14 +299,13 @@ export async function writeGeoPackageTable(
   const batches = new FeatureBatches(prepared.features);
   try {
     for (;;) {
-      const batch = batches.take();
-      if (batch) {
-        for (let i = 0; i < batch.length; i++) writeRow(batch[i] as ExportFeature);
-      } else {
+      let batch = batches.take();
+      if (!batch) {
         const next = await batches.next();
         if (next.done) break;
-        writeRow(next.value);
+        batch = [next.value];
       }
+      for (let i = 0; i < batch.length; i++) writeRow(batch[i] as ExportFeature);
     }
     rows.flush();
     index?.finish();
