@@ -77,7 +77,6 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   const header = [...geometryHeader, ...prepared.columns.map((c) => c.name)];
 
   const geometryCells = (feature: ExportFeature, index: number): PlainValue[] => {
-    if (mode === "none") return [];
     const geometry = toGeoJSON(feature.geometry, index);
     if (mode === "wkt") return [toWkt(geometry)];
     const coordinates = geometry?.type === "Point" ? geometry.coordinates : undefined;
@@ -90,22 +89,23 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   let index = 0;
   const cellsOf = prepared.columns.map((column) => cellText(column, delimiter));
   const plainXY = mode === "xy" && !transform && !prepared.hasZ && !prepared.hasM && !NUMBER_CHARS.test(delimiter);
-  const row = (feature: ExportFeature): string => {
-    let text: string;
+  const geometryText = (feature: ExportFeature, index: number): string => {
     const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown } | null | undefined;
     if (plainXY && g && typeof g.x === "number" && typeof g.y === "number" && Number.isFinite(g.x) && Number.isFinite(g.y) && g.z === undefined && g.m === undefined) {
       // A 2D point as it is: the X and Y cells geometryCells would give, without GeoJSON on the way.
-      text = `${g.x}${delimiter}${g.y}`;
-      index++;
-    } else {
-      text = geometryCells(feature, index++).map((c) => csvField(c, delimiter)).join(delimiter);
+      return `${g.x}${delimiter}${g.y}`;
     }
+    return geometryCells(feature, index).map((c) => csvField(c, delimiter)).join(delimiter);
+  };
+  const row = (feature: ExportFeature, index: number): string => {
+    // Without geometry the first attribute cell starts the row.
+    let text = mode === "none" ? undefined : geometryText(feature, index);
     const attributes = feature.attributes;
     for (let i = 0; i < cellsOf.length; i++) {
       const cell = (cellsOf[i] as (a: typeof attributes) => string)(attributes);
-      text = text === "" && i === 0 && mode === "none" ? cell : `${text}${delimiter}${cell}`;
+      text = text === undefined ? cell : `${text}${delimiter}${cell}`;
     }
-    return `${text}\r\n`;
+    return `${text ?? ""}\r\n`;
   };
   // A page at a time where the source holds one (no await per feature).
   const batches = new FeatureBatches(prepared.features);
@@ -118,7 +118,7 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
         batch = [next.value];
       }
       for (let i = 0; i < batch.length; i++) {
-        const chunk = chunker.push(row(batch[i] as ExportFeature));
+        const chunk = chunker.push(row(batch[i] as ExportFeature, index++));
         if (chunk) yield chunk;
       }
     }
