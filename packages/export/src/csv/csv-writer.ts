@@ -2,6 +2,7 @@ import { TextChunker } from "../bytes/streams.js";
 import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
+import { isPlainXY } from "../geometry/plain-point.js";
 import { prepareSource } from "../input/prepare-source.js";
 import { FeatureBatches } from "../input/feature-batches.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
@@ -90,8 +91,8 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   const cellsOf = prepared.columns.map((column) => cellText(column, delimiter));
   const plainXY = mode === "xy" && !transform && !prepared.hasZ && !prepared.hasM && !NUMBER_CHARS.test(delimiter);
   const geometryText = (feature: ExportFeature, index: number): string => {
-    const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown } | null | undefined;
-    if (plainXY && g && typeof g.x === "number" && typeof g.y === "number" && Number.isFinite(g.x) && Number.isFinite(g.y) && g.z === undefined && g.m === undefined) {
+    const g = feature.geometry;
+    if (plainXY && isPlainXY(g)) {
       // A 2D point as it is: the X and Y cells geometryCells would give, without GeoJSON on the way.
       return `${g.x}${delimiter}${g.y}`;
     }

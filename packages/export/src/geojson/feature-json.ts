@@ -1,4 +1,5 @@
 import type { GeoJSONConverter } from "../geometry/to-geojson.js";
+import { isPlainXY } from "../geometry/plain-point.js";
 import type { ExportFeature } from "../types.js";
 import type { Column } from "../values/columns.js";
 import { isoDateTime } from "../values/dates.js";
@@ -199,11 +200,9 @@ function isDateValue(value: unknown): boolean {
   return typeof value === "number" ? Number.isFinite(value) : value instanceof Date && Number.isFinite(value.getTime());
 }
 
-/** A 2D point with finite coordinates and no z or m: its GeoJSON is `[x, y]`, without the converter. */
+/** A plain 2D point ({@link isPlainXY}) not flagged `hasZ` or `hasM`: its GeoJSON is `[x, y]`, without the converter. */
 function isPlainPoint(geometry: ExportFeature["geometry"]): geometry is { x: number; y: number } {
-  const g = geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown; hasZ?: unknown; hasM?: unknown } | null | undefined;
-  if (!g || typeof g.x !== "number" || typeof g.y !== "number" || !Number.isFinite(g.x) || !Number.isFinite(g.y)) return false;
-  return g.z === undefined && g.m === undefined && g.hasZ !== true && g.hasM !== true;
+  return isPlainXY(geometry) && geometry.hasZ !== true && geometry.hasM !== true;
 }
 
 /** The Feature object `JSON.stringify` turns into the encoder's text (keys in its order). */

@@ -2,6 +2,7 @@ import { TextChunker } from "../bytes/streams.js";
 import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
+import { isPlainXY } from "../geometry/plain-point.js";
 import { prepareSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { FeatureBatches } from "../input/feature-batches.js";
@@ -88,9 +89,9 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
     text += schemaData;
     for (let i = 0; i < values.length; i++) text += (values[i] as (a: typeof attributes) => string)(attributes);
     text += "</SchemaData></ExtendedData>";
-    const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown } | null | undefined;
+    const g = feature.geometry;
     // A 2D point in WGS84 needs no GeoJSON on the way: the same markup as kmlGeometry writes for it.
-    if (plainPoints && g && typeof g.x === "number" && typeof g.y === "number" && Number.isFinite(g.x) && Number.isFinite(g.y) && g.z === undefined && g.m === undefined) {
+    if (plainPoints && isPlainXY(g)) {
       text += `<Point><coordinates>${g.x},${g.y}</coordinates></Point>`;
     } else {
       text += kmlGeometry(toGeoJSON(feature.geometry, index));
