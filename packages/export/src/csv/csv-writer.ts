@@ -2,11 +2,13 @@ import { TextChunker } from "../bytes/streams.js";
 import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
+import { isPlainXY } from "../geometry/plain-point.js";
 import { prepareSource } from "../input/prepare-source.js";
 import { FeatureBatches } from "../input/feature-batches.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { plainValue, type PlainValue } from "../values/plain-value.js";
 import type { Column } from "../values/columns.js";
+import { columnEncoder } from "../values/column-encoder.js";
 import { isoDateTime } from "../values/dates.js";
 import { toWkt } from "./wkt.js";
 
@@ -43,28 +45,11 @@ export function csvField(value: PlainValue, delimiter = ","): string {
 /** Characters of a number's or ISO date's text: a delimiter among them means quoting, left to {@link csvField}. */
 const NUMBER_CHARS = /[-0-9.eE+:TZ\s]/;
 
-/** A column's cell text ({@link csvField} of its plain value), numbers, plain strings and epoch dates without `plainValue`. */
+/** A column's cell text ({@link csvField} of its plain value), numbers, strings and epoch dates without `plainValue`. */
 function cellText(column: Column, delimiter: string): (attributes: Record<string, unknown> | null | undefined) => string {
-  const name = column.name;
-  const slow = (attributes: Record<string, unknown> | null | undefined): string => csvField(plainValue(column, attributes), delimiter);
-  if (NUMBER_CHARS.test(delimiter)) return slow;
-  switch (column.kind) {
-    case "integer":
-    case "double":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    case "date":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number" && Number.isFinite(value)) return isoDateTime(value);
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    default:
-      return slow;
-  }
+  const other = (attributes: Record<string, unknown> | null | undefined): string => csvField(plainValue(column, attributes), delimiter);
+  if (NUMBER_CHARS.test(delimiter)) return other;
+  return columnEncoder(column, { number: String, string: (value) => csvField(value, delimiter), date: isoDateTime, empty: "", other });
 }
 
 /**
@@ -93,7 +78,6 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   const header = [...geometryHeader, ...prepared.columns.map((c) => c.name)];
 
   const geometryCells = (feature: ExportFeature, index: number): PlainValue[] => {
-    if (mode === "none") return [];
     const geometry = toGeoJSON(feature.geometry, index);
     if (mode === "wkt") return [toWkt(geometry)];
     const coordinates = geometry?.type === "Point" ? geometry.coordinates : undefined;
@@ -106,37 +90,36 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   let index = 0;
   const cellsOf = prepared.columns.map((column) => cellText(column, delimiter));
   const plainXY = mode === "xy" && !transform && !prepared.hasZ && !prepared.hasM && !NUMBER_CHARS.test(delimiter);
-  const row = (feature: ExportFeature): string => {
-    let text: string;
-    const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown } | null | undefined;
-    if (plainXY && g && typeof g.x === "number" && typeof g.y === "number" && Number.isFinite(g.x) && Number.isFinite(g.y) && g.z === undefined && g.m === undefined) {
+  const geometryText = (feature: ExportFeature, index: number): string => {
+    const g = feature.geometry;
+    if (plainXY && isPlainXY(g)) {
       // A 2D point as it is: the X and Y cells geometryCells would give, without GeoJSON on the way.
-      text = `${g.x}${delimiter}${g.y}`;
-      index++;
-    } else {
-      text = geometryCells(feature, index++).map((c) => csvField(c, delimiter)).join(delimiter);
+      return `${g.x}${delimiter}${g.y}`;
     }
+    return geometryCells(feature, index).map((c) => csvField(c, delimiter)).join(delimiter);
+  };
+  const row = (feature: ExportFeature, index: number): string => {
+    // Without geometry the first attribute cell starts the row.
+    let text = mode === "none" ? undefined : geometryText(feature, index);
     const attributes = feature.attributes;
     for (let i = 0; i < cellsOf.length; i++) {
       const cell = (cellsOf[i] as (a: typeof attributes) => string)(attributes);
-      text = text === "" && i === 0 && mode === "none" ? cell : `${text}${delimiter}${cell}`;
+      text = text === undefined ? cell : `${text}${delimiter}${cell}`;
     }
-    return `${text}\r\n`;
+    return `${text ?? ""}\r\n`;
   };
   // A page at a time where the source holds one (no await per feature).
   const batches = new FeatureBatches(prepared.features);
   try {
     for (;;) {
-      const batch = batches.take();
-      if (batch) {
-        for (let i = 0; i < batch.length; i++) {
-          const chunk = chunker.push(row(batch[i] as ExportFeature));
-          if (chunk) yield chunk;
-        }
-      } else {
+      let batch = batches.take();
+      if (!batch) {
         const next = await batches.next();
         if (next.done) break;
-        const chunk = chunker.push(row(next.value));
+        batch = [next.value];
+      }
+      for (let i = 0; i < batch.length; i++) {
+        const chunk = chunker.push(row(batch[i] as ExportFeature, index++));
         if (chunk) yield chunk;
       }
     }

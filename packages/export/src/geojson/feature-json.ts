@@ -1,8 +1,10 @@
 import type { GeoJSONConverter } from "../geometry/to-geojson.js";
+import { isPlainXY } from "../geometry/plain-point.js";
 import type { ExportFeature } from "../types.js";
 import type { Column } from "../values/columns.js";
 import { isoDateTime } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
+import { columnEncoder } from "../values/column-encoder.js";
 import { encodedText } from "../input/encoded-feature.js";
 
 /** Turns a feature into the text of a GeoJSON Feature. */
@@ -10,33 +12,13 @@ export type FeatureJsonEncoder = (feature: ExportFeature, index: number) => stri
 
 /** The JSON text of one column's value, with the common cases (numbers, strings, epoch dates) done without `plainValue`. */
 function valueEncoder(column: Column): (attributes: Record<string, unknown> | null | undefined) => string {
-  const name = column.name;
-  const slow = (attributes: Record<string, unknown> | null | undefined): string => JSON.stringify(plainValue(column, attributes));
-  switch (column.kind) {
-    case "integer":
-    case "double":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
-        return value === null || value === undefined ? "null" : slow(attributes);
-      };
-    case "string":
-    case "guid":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "string") return JSON.stringify(value);
-        return value === null || value === undefined ? "null" : slow(attributes);
-      };
-    case "date":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number" && Number.isFinite(value)) return `"${isoDateTime(value)}"`;
-        if (value instanceof Date && Number.isFinite(value.getTime())) return `"${isoDateTime(value.getTime())}"`;
-        return value === null || value === undefined ? "null" : slow(attributes);
-      };
-    default:
-      return slow;
-  }
+  return columnEncoder(column, {
+    number: String,
+    string: (value) => JSON.stringify(value),
+    date: (ms) => `"${isoDateTime(ms)}"`,
+    empty: "null",
+    other: (attributes) => JSON.stringify(plainValue(column, attributes)),
+  });
 }
 
 /**
@@ -67,19 +49,8 @@ export function featureJsonEncoder(
     text += '"properties":{';
     for (let i = 0; i < n; i++) text += keys[i] + values[i](attributes);
     text += '},"geometry":';
-    const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown; hasZ?: unknown; hasM?: unknown } | null | undefined;
-    if (
-      plainPoints &&
-      g &&
-      typeof g.x === "number" &&
-      typeof g.y === "number" &&
-      Number.isFinite(g.x) &&
-      Number.isFinite(g.y) &&
-      g.z === undefined &&
-      g.m === undefined &&
-      g.hasZ !== true &&
-      g.hasM !== true
-    ) {
+    const g = feature.geometry;
+    if (plainPoints && isPlainPoint(g)) {
       text += `{"type":"Point","coordinates":[${g.x},${g.y}]}}`;
     } else {
       text += `${JSON.stringify(toGeoJSON(feature.geometry, index))}}`;
@@ -103,8 +74,8 @@ const MIN_RUN = 8;
  * (numbers, strings, null; dates as epoch milliseconds or `Date`) goes into
  * the run as `{ type, id, properties: attributes, geometry }`, its dates
  * replaced by their ISO text for the call and put back after it. Any other
- * feature is encoded by `single`. `undefined` when a column's kind needs
- * conversion beyond dates (the caller then encodes feature by feature).
+ * feature is encoded by `single`; so is every feature when a column's kind
+ * needs conversion beyond dates, and a run shorter than `MIN_RUN`.
  *
  * Features are split where one ends and the next begins (`},{"type":"Feature",`
  * cannot occur elsewhere: property values are not objects here, and a quote
@@ -116,8 +87,9 @@ export function featurePageEncoder(
   toGeoJSON: GeoJSONConverter,
   plainPoints: boolean,
   single: FeatureJsonEncoder,
-): FeaturePageEncoder | undefined {
-  if (!columns.every((c) => PAGE_KINDS.has(c.kind))) return undefined;
+): FeaturePageEncoder {
+  const singles = eachFeature(single);
+  if (!columns.every((c) => PAGE_KINDS.has(c.kind))) return singles;
   const names = columns.map((c) => c.name);
   // 0: number, 1: string, 2: date.
   const kinds = columns.map((c) => (c.kind === "string" || c.kind === "guid" ? 1 : c.kind === "date" ? 2 : 0));
@@ -142,11 +114,7 @@ export function featurePageEncoder(
 
   return (features, firstIndex, separator) => {
     // A call of `JSON.stringify` pays off over runs, not single features (sources without pages).
-    if (features.length < MIN_RUN) {
-      let text = "";
-      for (let i = 0; i < features.length; i++) text += (i === 0 ? "" : separator) + single(features[i] as ExportFeature, firstIndex + i);
-      return text;
-    }
+    if (features.length < MIN_RUN) return singles(features, firstIndex, separator);
     const texts: string[] = [];
     let run: object[] = [];
     const touched: Record<string, unknown>[] = [];
@@ -183,10 +151,21 @@ export function featurePageEncoder(
         continue;
       }
       if (dateNames.length > 0) touched.push(attributes);
-      run.push(featureObject(feature, attributes, idField, plainPoints ? plainPoint(feature.geometry) : undefined, toGeoJSON, firstIndex + i));
+      const g = feature.geometry;
+      const point = plainPoints && isPlainPoint(g) ? { type: "Point", coordinates: [g.x, g.y] } : undefined;
+      run.push(featureObject(feature, attributes, idField, point, toGeoJSON, firstIndex + i));
     }
     flush();
     return texts.join(separator);
+  };
+}
+
+/** Each feature's text by `single`, `separator` between them. */
+function eachFeature(single: FeatureJsonEncoder): FeaturePageEncoder {
+  return (features, firstIndex, separator) => {
+    let text = "";
+    for (let i = 0; i < features.length; i++) text += (i === 0 ? "" : separator) + single(features[i] as ExportFeature, firstIndex + i);
+    return text;
   };
 }
 
@@ -221,12 +200,9 @@ function isDateValue(value: unknown): boolean {
   return typeof value === "number" ? Number.isFinite(value) : value instanceof Date && Number.isFinite(value.getTime());
 }
 
-/** The GeoJSON of a 2D point with finite coordinates and no z or m, else `undefined`. */
-function plainPoint(geometry: ExportFeature["geometry"]): { type: "Point"; coordinates: [number, number] } | undefined {
-  const g = geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown; hasZ?: unknown; hasM?: unknown } | null | undefined;
-  if (!g || typeof g.x !== "number" || typeof g.y !== "number" || !Number.isFinite(g.x) || !Number.isFinite(g.y)) return undefined;
-  if (g.z !== undefined || g.m !== undefined || g.hasZ === true || g.hasM === true) return undefined;
-  return { type: "Point", coordinates: [g.x, g.y] };
+/** A plain 2D point ({@link isPlainXY}) not flagged `hasZ` or `hasM`: its GeoJSON is `[x, y]`, without the converter. */
+function isPlainPoint(geometry: ExportFeature["geometry"]): geometry is { x: number; y: number } {
+  return isPlainXY(geometry) && geometry.hasZ !== true && geometry.hasM !== true;
 }
 
 /** The Feature object `JSON.stringify` turns into the encoder's text (keys in its order). */

@@ -40,39 +40,31 @@ export function geoJSONEncoding(prepared: Omit<PreparedSource, "head" | "complet
   return { columns: prepared.columns, idField, spatialReference: prepared.spatialReference, hasZ: prepared.hasZ, hasM: prepared.hasM };
 }
 
-/** The Feature text encoder of an encoding (the same in the writer and in a page worker). */
-export async function geoJSONFeatureEncoder(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]): Promise<FeatureEncoder> {
+/** What the Feature text of an encoding is made with: the geometry converter, whether 2D points skip it, and the encoder. */
+async function encodingParts(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]) {
   const transform = await wgs84Transform(encoding.spatialReference, encoding);
   const toGeoJSON = geoJSONConverter({ hasZ: encoding.hasZ, hasM: encoding.hasM }, transform, onWarning);
-  return featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, !transform && !encoding.hasZ && !encoding.hasM);
-}
-
-/** The Feature text of one feature, and of runs of features (one `JSON.stringify` per run where the attributes allow it). */
-interface Encoders {
-  single: FeatureEncoder;
-  page: FeaturePageEncoder;
-}
-
-async function encoders(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<Encoders> {
-  const encoding = geoJSONEncoding(prepared, source, options);
-  const transform = await wgs84Transform(encoding.spatialReference, encoding);
-  const toGeoJSON = geoJSONConverter({ hasZ: encoding.hasZ, hasM: encoding.hasM }, transform, options.onWarning);
   const plainPoints = !transform && !encoding.hasZ && !encoding.hasM;
-  const encode = featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints);
+  return { toGeoJSON, plainPoints, encode: featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints) };
+}
+
+/** The Feature text encoder of an encoding (the same in the writer and in a page worker). */
+export async function geoJSONFeatureEncoder(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]): Promise<FeatureEncoder> {
+  return (await encodingParts(encoding, onWarning)).encode;
+}
+
+/** The Feature text of a run of features (one `JSON.stringify` per run where the attributes allow it). */
+async function pageEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeaturePageEncoder> {
+  const encoding = geoJSONEncoding(prepared, source, options);
+  const { toGeoJSON, plainPoints, encode } = await encodingParts(encoding, options.onWarning);
   const single = (feature: ExportFeature, index: number): string => encodedText(feature) ?? encode(feature, index);
-  const page: FeaturePageEncoder = featurePageEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints, single) ??
-    ((features, first, separator) => {
-      let text = "";
-      for (let i = 0; i < features.length; i++) text += (i === 0 ? "" : separator) + single(features[i] as ExportFeature, first + i);
-      return text;
-    });
-  return { single, page };
+  return featurePageEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints, single);
 }
 
 /** Every feature's text, `separator` between them, between `lead` and `tail`; a page at a time where the source allows. */
 async function* featureTexts(
   prepared: PreparedSource,
-  { single, page }: Encoders,
+  page: FeaturePageEncoder,
   separator: string,
   chunker: TextChunker,
   lead: string,
@@ -84,18 +76,15 @@ async function* featureTexts(
   if (chunk) yield chunk;
   try {
     for (;;) {
-      const first = index === 0;
-      const batch = batches.take();
-      let text: string;
-      if (batch) {
-        text = page(batch, index, separator);
-        index += batch.length;
-      } else {
+      let batch = batches.take();
+      if (!batch) {
         const next = await batches.next();
         if (next.done) break;
-        text = single(next.value, index++);
+        batch = [next.value];
       }
-      chunk = chunker.push(first ? text : separator + text);
+      const text = page(batch, index, separator);
+      chunk = chunker.push(index === 0 ? text : separator + text);
+      index += batch.length;
       if (chunk) yield chunk;
     }
   } finally {
@@ -122,7 +111,7 @@ function prepare(source: FeatureSource, options: GeoJSONOptions): Promise<Prepar
  */
 export async function* writeGeoJSON(source: FeatureSource, options: GeoJSONOptions = {}): AsyncGenerator<Uint8Array> {
   const prepared = await prepare(source, options);
-  yield* featureTexts(prepared, await encoders(prepared, source, options), ",\n", new TextChunker(options.chunkSize), '{"type":"FeatureCollection","features":[\n', () => "\n]}\n");
+  yield* featureTexts(prepared, await pageEncoder(prepared, source, options), ",\n", new TextChunker(options.chunkSize), '{"type":"FeatureCollection","features":[\n', () => "\n]}\n");
 }
 
 /**
@@ -131,5 +120,5 @@ export async function* writeGeoJSON(source: FeatureSource, options: GeoJSONOptio
  */
 export async function* writeGeoJSONLines(source: FeatureSource, options: GeoJSONOptions = {}): AsyncGenerator<Uint8Array> {
   const prepared = await prepare(source, options);
-  yield* featureTexts(prepared, await encoders(prepared, source, options), "\n", new TextChunker(options.chunkSize), "", (count) => (count > 0 ? "\n" : ""));
+  yield* featureTexts(prepared, await pageEncoder(prepared, source, options), "\n", new TextChunker(options.chunkSize), "", (count) => (count > 0 ? "\n" : ""));
 }

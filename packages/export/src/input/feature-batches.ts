@@ -23,13 +23,23 @@ export function takeBuffered<T>(iterator: BatchingIterator<T>): readonly T[] {
 /**
  * Reads features a batch at a time where the source allows: `take()` returns
  * what the source holds now (or `undefined`), `next()` is the source's own
- * `next()` (one feature). `close()` stops a source not read to its end.
+ * `next()` (one feature), awaited directly by the writer so that a source
+ * without pages costs one await per feature, as a `for await` would.
+ * `close()` stops a source not read to its end.
  *
  * @example
  * ```ts
  * const batches = new FeatureBatches(prepared.features);
  * try {
- *   for (let b = await batches.nextBatch(); b; b = await batches.nextBatch()) write(b);
+ *   for (;;) {
+ *     let batch = batches.take();
+ *     if (!batch) {
+ *       const next = await batches.next();
+ *       if (next.done) break;
+ *       batch = [next.value];
+ *     }
+ *     write(batch);
+ *   }
  * } finally {
  *   await batches.close();
  * }

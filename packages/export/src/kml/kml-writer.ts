@@ -2,11 +2,13 @@ import { TextChunker } from "../bytes/streams.js";
 import { ExportValidationError } from "../errors.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
 import { geoJSONConverter } from "../geometry/to-geojson.js";
+import { isPlainXY } from "../geometry/plain-point.js";
 import { prepareSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { FeatureBatches } from "../input/feature-batches.js";
 import { isoDateTime } from "../values/dates.js";
 import type { Column } from "../values/columns.js";
+import { columnEncoder } from "../values/column-encoder.js";
 import { plainValue } from "../values/plain-value.js";
 import { zipStream } from "../zip/zip-stream.js";
 import { kmlGeometry } from "./kml-geometry.js";
@@ -87,9 +89,9 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
     text += schemaData;
     for (let i = 0; i < values.length; i++) text += (values[i] as (a: typeof attributes) => string)(attributes);
     text += "</SchemaData></ExtendedData>";
-    const g = feature.geometry as { x?: unknown; y?: unknown; z?: unknown; m?: unknown } | null | undefined;
+    const g = feature.geometry;
     // A 2D point in WGS84 needs no GeoJSON on the way: the same markup as kmlGeometry writes for it.
-    if (plainPoints && g && typeof g.x === "number" && typeof g.y === "number" && Number.isFinite(g.x) && Number.isFinite(g.y) && g.z === undefined && g.m === undefined) {
+    if (plainPoints && isPlainXY(g)) {
       text += `<Point><coordinates>${g.x},${g.y}</coordinates></Point>`;
     } else {
       text += kmlGeometry(toGeoJSON(feature.geometry, index));
@@ -100,17 +102,15 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   let index = 0;
   try {
     for (;;) {
-      const batch = batches.take();
-      if (batch) {
-        // A placemark at a time into the chunker: its join flattens them in one pass.
-        for (let i = 0; i < batch.length; i++) {
-          const chunk = chunker.push(placemark(batch[i] as ExportFeature, index++));
-          if (chunk) yield chunk;
-        }
-      } else {
+      let batch = batches.take();
+      if (!batch) {
         const next = await batches.next();
         if (next.done) break;
-        const chunk = chunker.push(placemark(next.value, index++));
+        batch = [next.value];
+      }
+      // A placemark at a time into the chunker: its join flattens them in one pass.
+      for (let i = 0; i < batch.length; i++) {
+        const chunk = chunker.push(placemark(batch[i] as ExportFeature, index++));
         if (chunk) yield chunk;
       }
     }
@@ -121,37 +121,18 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   yield chunker.flush();
 }
 
-/** The `<SimpleData>` element of a column's value (empty for null), numbers and strings without `plainValue`. */
+/** The `<SimpleData>` element of a column's value (empty for null), numbers, strings and epoch dates without `plainValue`. */
 function simpleData(column: Column, open: string): (attributes: Record<string, unknown> | null | undefined) => string {
-  const name = column.name;
-  const slow = (attributes: Record<string, unknown> | null | undefined): string => {
-    const value = plainValue(column, attributes);
-    return value === null ? "" : `${open}${typeof value === "number" ? value : escapeXml(String(value))}</SimpleData>`;
-  };
-  switch (column.kind) {
-    case "integer":
-    case "double":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number") return Number.isFinite(value) ? `${open}${value}</SimpleData>` : "";
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    case "string":
-    case "guid":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "string") return `${open}${escapeXml(value)}</SimpleData>`;
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    case "date":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number" && Number.isFinite(value)) return `${open}${isoDateTime(value)}</SimpleData>`;
-        return value === null || value === undefined ? "" : slow(attributes);
-      };
-    default:
-      return slow;
-  }
+  return columnEncoder(column, {
+    number: (value) => `${open}${value}</SimpleData>`,
+    string: (value) => `${open}${escapeXml(value)}</SimpleData>`,
+    date: (ms) => `${open}${isoDateTime(ms)}</SimpleData>`,
+    empty: "",
+    other: (attributes) => {
+      const value = plainValue(column, attributes);
+      return value === null ? "" : `${open}${typeof value === "number" ? value : escapeXml(String(value))}</SimpleData>`;
+    },
+  });
 }
 
 /** Streams features as KMZ: the KML of {@link writeKML} zipped as `doc.kml`. */

@@ -5,6 +5,7 @@ import { prepareSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { FeatureBatches } from "../input/feature-batches.js";
 import type { Column } from "../values/columns.js";
+import { columnEncoder } from "../values/column-encoder.js";
 import { isoDateTime, isoText, toEpochMillis } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
 import { fullPrjResolver } from "./full-prj.js";
@@ -140,26 +141,8 @@ function sqlValue(column: Column, attributes: Record<string, unknown> | null | u
 
 /** A column's {@link sqlValue}, with numbers and strings taken as they are. */
 function columnValue(column: Column): (attributes: Record<string, unknown> | null | undefined) => SqlValue {
-  const name = column.name;
-  const slow = (attributes: Record<string, unknown> | null | undefined): SqlValue => sqlValue(column, attributes);
-  switch (column.kind) {
-    case "integer":
-    case "double":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "number") return Number.isFinite(value) ? value : null;
-        return value === null || value === undefined ? null : slow(attributes);
-      };
-    case "string":
-    case "guid":
-      return (attributes) => {
-        const value = attributes?.[name];
-        if (typeof value === "string") return value;
-        return value === null || value === undefined ? null : slow(attributes);
-      };
-    default:
-      return slow;
-  }
+  const as = <V extends SqlValue>(value: V): V => value;
+  return columnEncoder<SqlValue>(column, { number: as, string: as, empty: null, other: (attributes) => sqlValue(column, attributes) });
 }
 
 /** Rows per multi-row INSERT: binding 16 rows at once halves SQLite's per-row cost (measured: 0.53 s → 0.22 s per 200,000 rows). */
@@ -316,14 +299,13 @@ export async function writeGeoPackageTable(
   const batches = new FeatureBatches(prepared.features);
   try {
     for (;;) {
-      const batch = batches.take();
-      if (batch) {
-        for (let i = 0; i < batch.length; i++) writeRow(batch[i] as ExportFeature);
-      } else {
+      let batch = batches.take();
+      if (!batch) {
         const next = await batches.next();
         if (next.done) break;
-        writeRow(next.value);
+        batch = [next.value];
       }
+      for (let i = 0; i < batch.length; i++) writeRow(batch[i] as ExportFeature);
     }
     rows.flush();
     index?.finish();
