@@ -112,12 +112,8 @@ export async function* writeCSV(source: FeatureSource, options: CsvOptions = {})
   const batches = new FeatureBatches(prepared.features);
   try {
     for (;;) {
-      let batch = batches.take();
-      if (!batch) {
-        const next = await batches.next();
-        if (next.done) break;
-        batch = [next.value];
-      }
+      const batch = batches.take() ?? (await batches.next());
+      if (!batch) break;
       for (let i = 0; i < batch.length; i++) {
         const chunk = chunker.push(row(batch[i] as ExportFeature, index++));
         if (chunk) yield chunk;

@@ -76,12 +76,8 @@ async function* featureTexts(
   if (chunk) yield chunk;
   try {
     for (;;) {
-      let batch = batches.take();
-      if (!batch) {
-        const next = await batches.next();
-        if (next.done) break;
-        batch = [next.value];
-      }
+      const batch = batches.take() ?? (await batches.next());
+      if (!batch) break;
       const text = page(batch, index, separator);
       chunk = chunker.push(index === 0 ? text : separator + text);
       index += batch.length;

@@ -22,9 +22,9 @@ export function takeBuffered<T>(iterator: BatchingIterator<T>): readonly T[] {
 
 /**
  * Reads features a batch at a time where the source allows: `take()` returns
- * what the source holds now (or `undefined`), `next()` is the source's own
- * `next()` (one feature), awaited directly by the writer so that a source
- * without pages costs one await per feature, as a `for await` would.
+ * what the source holds now (or `undefined`), `next()` the source's next feature
+ * alone (or `undefined` at its end), awaited directly by the writer so that a
+ * source without pages costs one await per feature, as a `for await` would.
  * `close()` stops a source not read to its end.
  *
  * @example
@@ -32,12 +32,8 @@ export function takeBuffered<T>(iterator: BatchingIterator<T>): readonly T[] {
  * const batches = new FeatureBatches(prepared.features);
  * try {
  *   for (;;) {
- *     let batch = batches.take();
- *     if (!batch) {
- *       const next = await batches.next();
- *       if (next.done) break;
- *       batch = [next.value];
- *     }
+ *     const batch = batches.take() ?? (await batches.next());
+ *     if (!batch) break;
  *     write(batch);
  *   }
  * } finally {
@@ -60,12 +56,13 @@ export class FeatureBatches {
     return held.length > 0 ? held : undefined;
   }
 
-  /** The source's next feature. */
-  async next(): Promise<IteratorResult<ExportFeature>> {
-    if (this.#done) return { done: true, value: undefined };
+  /** The source's next feature as a batch of one, or `undefined` at its end. */
+  async next(): Promise<readonly ExportFeature[] | undefined> {
+    if (this.#done) return undefined;
     const result = await this.#iterator.next();
-    if (result.done) this.#done = true;
-    return result;
+    if (!result.done) return [result.value];
+    this.#done = true;
+    return undefined;
   }
 
   /** Stops the source when it was not read to its end. */

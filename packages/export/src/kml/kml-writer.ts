@@ -102,12 +102,8 @@ export async function* writeKML(source: FeatureSource, options: KmlOptions = {})
   let index = 0;
   try {
     for (;;) {
-      let batch = batches.take();
-      if (!batch) {
-        const next = await batches.next();
-        if (next.done) break;
-        batch = [next.value];
-      }
+      const batch = batches.take() ?? (await batches.next());
+      if (!batch) break;
       // A placemark at a time into the chunker: its join flattens them in one pass.
       for (let i = 0; i < batch.length; i++) {
         const chunk = chunker.push(placemark(batch[i] as ExportFeature, index++));

@@ -299,12 +299,8 @@ export async function writeGeoPackageTable(
   const batches = new FeatureBatches(prepared.features);
   try {
     for (;;) {
-      let batch = batches.take();
-      if (!batch) {
-        const next = await batches.next();
-        if (next.done) break;
-        batch = [next.value];
-      }
+      const batch = batches.take() ?? (await batches.next());
+      if (!batch) break;
       for (let i = 0; i < batch.length; i++) writeRow(batch[i] as ExportFeature);
     }
     rows.flush();

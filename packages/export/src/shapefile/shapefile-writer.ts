@@ -204,12 +204,8 @@ export async function writeShapefile(
     const batches = new FeatureBatches(prepared.features);
     try {
       for (;;) {
-        let batch = batches.take();
-        if (!batch) {
-          const next = await batches.next();
-          if (next.done) break;
-          batch = [next.value];
-        }
+        const batch = batches.take() ?? (await batches.next());
+        if (!batch) break;
         for (const feature of batch) {
           const recordStart = shpBuf.length;
           shpBuf.ensure(8);
