@@ -102,6 +102,31 @@ describe("exportLayer over HTTP (sample server)", () => {
   });
 });
 
+  it("reads the layer's features() a page at a time, not one await per feature", async () => {
+    let nextCalls = 0;
+    const counted: typeof gauges = Object.create(gauges, {
+      features: {
+        value: (options?: Parameters<typeof gauges.features>[0]) => {
+          const iterator = gauges.features(options);
+          const next = iterator.next.bind(iterator);
+          iterator.next = (...args) => {
+            nextCalls++;
+            return next(...args);
+          };
+          return iterator;
+        },
+      },
+    });
+    const dir = mkdtempSync(join(root, "pages"));
+    for (const ext of ["geojson", "csv", "kml", "shp"]) {
+      nextCalls = 0;
+      const result = await exportLayer(counted, join(dir, `all.${ext}`), { pageSize: 100 });
+      expect(result.featureCount).toBeGreaterThan(500);
+      // One next() per page (its first feature; the rest is taken at once), plus the end.
+      expect(nextCalls, ext).toBeLessThanOrEqual(Math.ceil(result.featureCount / 100) + 2);
+    }
+  });
+
 describe("clip over HTTP (sample server)", () => {
   it("clips gauges to the seed's Sacramento polygon with a field list", async () => {
     const dir = mkdtempSync(join(root, "clip"));

@@ -10,4 +10,4 @@ export { streamPagesWith, type PageReader } from "./features/stream-features.js"
 export type { FetchedPage } from "./paging/types.js";
 export { parseFeatureSet } from "./parse/feature-set.js";
 export { esriFeatureNormalizer } from "./features/feature-normalizer.js";
-export { flattenPages } from "./features/flatten-pages.js";
+export { flattenPages, TAKE_BUFFERED } from "./features/flatten-pages.js";

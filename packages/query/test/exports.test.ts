@@ -112,6 +112,7 @@ describe("exported names of @arcrest/query", () => {
   it("@arcrest/query/internal: values", async () => {
     expect(Object.keys(await import("@arcrest/query/internal")).sort()).toMatchInlineSnapshot(`
       [
+        "TAKE_BUFFERED",
         "esriFeatureNormalizer",
         "flattenPages",
         "parseAttachmentInfos",

@@ -3,6 +3,7 @@ import type { ExportFeature, FeatureSource, WarningHandler } from "../types.js";
 import { type Column, columnsForFields, inferColumns } from "../values/columns.js";
 import { throwIfAborted } from "./abortable.js";
 import { featureIterator, iteratorOf } from "./feature-iterator.js";
+import { takeBuffered } from "./feature-batches.js";
 import { geometryHasM, geometryHasZ, geometryTypeOf } from "./geometry-info.js";
 
 /** A feature source with everything a writer must know before its first byte. */
@@ -41,6 +42,7 @@ export interface PrepareOptions {
  */
 export async function prepareSource(source: FeatureSource, options: PrepareOptions = {}): Promise<PreparedSource> {
   const { signal } = options;
+  const limit = options.lookahead ?? 1000;
   let head: ExportFeature[];
   let complete: boolean;
   let features: AsyncIterable<ExportFeature>;
@@ -50,12 +52,17 @@ export async function prepareSource(source: FeatureSource, options: PrepareOptio
     complete = true;
     features = featureIterator(head, undefined, signal);
   } else {
-    const limit = options.lookahead ?? 1000;
     const iterator = iteratorOf(source.features);
     head = [];
     complete = false;
     while (head.length < limit) {
       throwIfAborted(signal);
+      // What the source holds is taken at once (the rest of a page); only the first `limit` settle the columns.
+      const held = takeBuffered(iterator);
+      if (held.length > 0) {
+        for (const feature of held) head.push(feature);
+        continue;
+      }
       const next = await iterator.next();
       if (next.done) {
         complete = true;
@@ -66,11 +73,12 @@ export async function prepareSource(source: FeatureSource, options: PrepareOptio
     features = featureIterator(head, complete ? undefined : iterator, signal);
   }
 
-  const columns = source.fields ? columnsForFields(source.fields, head, options.onWarning) : inferColumns(head);
-  const firstGeometry = head.find((f) => geometryTypeOf(f.geometry))?.geometry ?? undefined;
+  const sample = !complete && head.length > limit ? head.slice(0, limit) : head;
+  const columns = source.fields ? columnsForFields(source.fields, sample, options.onWarning) : inferColumns(sample);
+  const firstGeometry = sample.find((f) => geometryTypeOf(f.geometry))?.geometry ?? undefined;
   const geometryType = source.geometryType ?? geometryTypeOf(firstGeometry);
-  const hasZ = source.hasZ ?? head.some((f) => f.geometry && geometryTypeOf(f.geometry) && geometryHasZ(f.geometry));
-  const hasM = source.hasM ?? head.some((f) => f.geometry && geometryTypeOf(f.geometry) && geometryHasM(f.geometry));
+  const hasZ = source.hasZ ?? sample.some((f) => f.geometry && geometryTypeOf(f.geometry) && geometryHasZ(f.geometry));
+  const hasM = source.hasM ?? sample.some((f) => f.geometry && geometryTypeOf(f.geometry) && geometryHasM(f.geometry));
   const spatialReference = source.spatialReference ?? firstGeometry?.spatialReference ?? { wkid: 4326 };
   return {
     columns,

@@ -3,7 +3,6 @@ import type { FeaturesOptions, MapServiceLayer, NormalizeOptions } from "@arcres
 import { flattenPages, streamPagesWith } from "@arcrest/query/internal";
 import { geoJSONEncoding } from "../geojson/geojson-writer.js";
 import { columnForField } from "../values/columns.js";
-import { pageFeatures } from "../input/feature-batches.js";
 import { ExportValidationError } from "../errors.js";
 import type { FeatureSource } from "../types.js";
 import { type ExportFileOptions, type ExportResult, writeFeaturesToFile } from "./export-features.js";
@@ -14,8 +13,7 @@ import { resolveWorkers, type WorkersOption } from "./workers/worker-count.js";
 import { workerPageReader } from "./workers/worker-features.js";
 
 /** The parts of a layer an export reads: its metadata and `features()`. `MapServiceLayer` and `FeatureLayer` fit. */
-export type ExportableLayer = Pick<MapServiceLayer, "features" | "fields" | "geometryType" | "spatialReference" | "info" | "name" | "url"> &
-  Partial<Pick<MapServiceLayer, "pages">> & {
+export type ExportableLayer = Pick<MapServiceLayer, "features" | "fields" | "geometryType" | "spatialReference" | "info" | "name" | "url"> & {
   /** The layer's session (`MapServiceLayer` and `FeatureLayer` have it); page workers send their requests with it. */
   readonly session?: Session | undefined;
 };
@@ -180,10 +178,7 @@ export function layerSource(layer: ExportableLayer, options: LayerSourceOptions)
           ),
           signal,
         )
-      : layer.pages
-        ? // Pages rather than features: writers then take a page at a time (no await per feature).
-          pageFeatures(layer.pages(featuresOptions))
-        : layer.features(featuresOptions);
+      : layer.features(featuresOptions);
   return {
     features,
     fields,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flattenPages } from "./flatten-pages.js";
+import { flattenPages, TAKE_BUFFERED } from "./flatten-pages.js";
 
 // flattenPages must behave exactly like `for await (const page of pages) yield* page`;
 // these drive it with an in-memory page source that records how it was closed.
@@ -99,5 +99,34 @@ describe("flattenPages", () => {
     await expect(it.throw(new Error("consumer failed"))).rejects.toThrow("consumer failed");
     expect(log.closed).toBe(true);
     expect(await it.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it("TAKE_BUFFERED hands over the rest of the current page, then next() moves on", async () => {
+    const { pages } = source([[1, 2, 3], [4, 5]]);
+    const it = flattenPages(pages);
+    expect(it[TAKE_BUFFERED]()).toEqual([]); // nothing read yet
+    expect(await it.next()).toEqual({ done: false, value: 1 });
+    expect(it[TAKE_BUFFERED]()).toEqual([2, 3]);
+    expect(it[TAKE_BUFFERED]()).toEqual([]);
+    expect(await it.next()).toEqual({ done: false, value: 4 });
+    expect(it[TAKE_BUFFERED]()).toEqual([5]);
+    expect(await it.next()).toEqual({ done: true, value: undefined });
+    expect(it[TAKE_BUFFERED]()).toEqual([]);
+  });
+
+  it("TAKE_BUFFERED takes nothing while a call waits (order is kept) or after an abort", async () => {
+    const { pages } = source([[1, 2], [3, 4]]);
+    const controller = new AbortController();
+    const it = flattenPages(pages, controller.signal);
+    const first = it.next(); // waits for the first page
+    expect(it[TAKE_BUFFERED]()).toEqual([]);
+    expect(await first).toEqual({ done: false, value: 1 });
+    controller.abort(new Error("stop"));
+    expect(it[TAKE_BUFFERED]()).toEqual([]);
+    await expect(it.next()).rejects.toThrow("stop");
+  });
+
+  it("the key is the registered symbol, so two copies of the package agree on it", () => {
+    expect(Symbol.for("@arcrest/take-buffered")).toBe(TAKE_BUFFERED);
   });
 });

@@ -1,4 +1,17 @@
 /**
+ * Key of a method an items iterator may have that hands over, at once and without an await, the
+ * items it already holds (the rest of the page it is reading). `@arcrest/export`'s writers read
+ * such iterators a page at a time instead of paying a promise and a microtask per feature.
+ * A registered symbol, so that two copies of the package still agree on it.
+ */
+export const TAKE_BUFFERED: unique symbol = Symbol.for("@arcrest/take-buffered");
+
+/** An items iterator that can hand over what it holds (see {@link TAKE_BUFFERED}). */
+export type BufferedIterator<T> = AsyncGenerator<T> & { [TAKE_BUFFERED]: () => readonly T[] };
+
+const NONE: readonly never[] = [];
+
+/**
  * Turns an async generator of pages (arrays) into an async generator of their items.
  *
  * Written by hand rather than as `async function*` because an async generator awaits every value
@@ -10,8 +23,9 @@
  * It behaves as the equivalent generator would: calls are served in order, an error or the end
  * finishes it, `return()` and `throw()` close the page source (which stops its requests), and
  * `signal` is checked before every item so that an abort stops at once, not at the end of a page.
+ * {@link TAKE_BUFFERED} hands over the rest of the current page when no call is waiting.
  */
-export function flattenPages<T>(pages: AsyncGenerator<T[]>, signal?: AbortSignal): AsyncGenerator<T> {
+export function flattenPages<T>(pages: AsyncGenerator<T[]>, signal?: AbortSignal): BufferedIterator<T> {
   let page: readonly T[] = [];
   let index = 0;
   let finished = false;
@@ -60,7 +74,7 @@ export function flattenPages<T>(pages: AsyncGenerator<T[]>, signal?: AbortSignal
     return result;
   };
 
-  const iterator: AsyncGenerator<T> = {
+  const iterator: BufferedIterator<T> = {
     next(): Promise<IteratorResult<T>> {
       // The common case: the current page still has items and nobody is waiting ahead of us.
       if (waiting === 0 && !finished && index < page.length && !signal?.aborted) {
@@ -79,6 +93,12 @@ export function flattenPages<T>(pages: AsyncGenerator<T[]>, signal?: AbortSignal
         if (!finished) await close();
         throw error;
       });
+    },
+    [TAKE_BUFFERED](): readonly T[] {
+      if (waiting > 0 || finished || index >= page.length || signal?.aborted) return NONE;
+      const held = index === 0 ? page : page.slice(index);
+      index = page.length;
+      return held;
     },
     [Symbol.asyncIterator]() {
       return iterator;
