@@ -1,8 +1,9 @@
 /**
  * One measured client in a fresh process, so its CPU time and peak RSS are its own:
  *   client.ts <mode> <layerUrl> <outFile>
- * prints one JSON line { mode, features, ms, cpuMs, maxRssMB } (cpuMs: the client's CPU, all threads,
- * from the start of the job; imports happen before the clock starts).
+ * prints one JSON line { mode, features, ms, cpuMs, mainCpuMs, gcMs, maxRssMB } (cpuMs: the client's CPU,
+ * all threads, from the start of the job; imports happen before the clock starts; mainCpuMs: the main
+ * thread's share, from /proc, 10 ms resolution, absent off Linux; gcMs: the main thread's GC pauses).
  *
  *   floor      fetch + JSON.parse of every page, 4 in flight, object-id ranges, nothing written
  *   features   arcrest `features()` iterated, nothing written
@@ -11,7 +12,8 @@
  *   export     arcrest `exportLayer(layer, outFile)` (the format from the extension); an optional
  *              fourth argument is its `workers` option (default "auto")
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
+import { PerformanceObserver } from "node:perf_hooks";
 import { once } from "node:events";
 
 const [mode, url, out, workersArg] = process.argv.slice(2) as [string, string, string, string | undefined];
@@ -113,9 +115,26 @@ async function exported(): Promise<number> {
 const MODES: Record<string, () => Promise<number>> = { floor, script, esri, features, export: exported };
 const run = MODES[mode];
 if (!run) throw new Error(`unknown mode ${mode}`);
+/** The main thread's CPU time in ms (user + system, in clock ticks of 10 ms), or NaN where /proc is absent. */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ["gc"] });
+
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
+const main0 = mainThreadCpuMs();
 const count = await run();
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-console.log(JSON.stringify({ mode, features: count, ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+const mainCpuMs = mainThreadCpuMs() - main0;
+console.log(JSON.stringify({ mode, features: count, ms, cpuMs: (cpu.user + cpu.system) / 1000, mainCpuMs, gcMs, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -36,6 +36,10 @@ const loadAtStart = loadavg()[0].toFixed(1);
 interface Sample {
   seconds: number;
   cpuSeconds: number;
+  /** The main thread's part of cpuSeconds (Node clients on Linux; NaN otherwise). */
+  mainCpuSeconds: number;
+  /** The main thread's GC pauses (Node clients; NaN otherwise). */
+  gcSeconds: number;
   maxRssMB: number;
   features: number;
 }
@@ -61,9 +65,10 @@ function nodeClient(mode: string, ext: string, label: string, workers?: number):
     run(url) {
       const out = join(dir, `${mode}.${ext}`);
       const text = execFileSync(NODE[0], [...NODE.slice(1), CLIENT, mode, url, out, ...(workers !== undefined ? [String(workers)] : [])], { encoding: "utf8", cwd: join(here, ".."), maxBuffer: 1 << 20 });
-      const m = JSON.parse(text.trim().split("\n").at(-1) as string) as { ms: number; cpuMs: number; maxRssMB: number; features: number };
+      const m = JSON.parse(text.trim().split("\n").at(-1) as string) as { ms: number; cpuMs: number; mainCpuMs?: number; gcMs?: number; maxRssMB: number; features: number };
       rmSync(out, { force: true });
-      return { seconds: m.ms / 1000, cpuSeconds: m.cpuMs / 1000, maxRssMB: m.maxRssMB, features: m.features };
+      const mainCpuSeconds = (m.mainCpuMs ?? Number.NaN) / 1000;
+      return { seconds: m.ms / 1000, cpuSeconds: m.cpuMs / 1000, mainCpuSeconds, gcSeconds: (m.gcMs ?? Number.NaN) / 1000, maxRssMB: m.maxRssMB, features: m.features };
     },
   };
 }
@@ -83,7 +88,7 @@ const ogrClient: Client = {
     const [user, system, rssKb] = (child.stderr.trim().split("\n").at(-1) as string).split(" ").map(Number);
     const count = Number(/Feature Count: (\d+)/.exec(execFileSync("ogrinfo", ["-so", "-al", out], { encoding: "utf8" }))?.[1]);
     rmSync(out, { force: true });
-    return { seconds, cpuSeconds: user + system, maxRssMB: rssKb / 1024, features: count };
+    return { seconds, cpuSeconds: user + system, mainCpuSeconds: Number.NaN, gcSeconds: Number.NaN, maxRssMB: rssKb / 1024, features: count };
   },
 };
 
@@ -115,7 +120,7 @@ function writerRun(kind: string, count: number, ext: string): Sample & { bytes: 
   const bytes = statSync(path).size;
   for (const part of ["shp", "shx", "dbf", "prj", "cpg"]) rmSync(path.replace(/\.shp$/, `.${part}`), { force: true });
   rmSync(path, { force: true });
-  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, maxRssMB: m.maxRssMb, features: m.features, bytes };
+  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, mainCpuSeconds: Number.NaN, gcSeconds: Number.NaN, maxRssMB: m.maxRssMb, features: m.features, bytes };
 }
 
 const LABEL: Record<string, string> = {
@@ -184,6 +189,22 @@ async function main(): Promise<void> {
     out(`| \`exportLayer\` .geojson with \`workers: ${n}\` wall / with none, loopback (client CPU ratio) | ${fmt(ratio(loop, `${G} ${n}w`, G))} (${fmt(ratio(loop, `${G} ${n}w`, G, (s) => s.cpuSeconds))}) | < 1 to be the default |`);
     out(`| \`exportLayer\` .geojson with \`workers: ${n}\` wall / with none, 20 ms | ${fmt(ratio(slow, `${G} ${n}w`, G))} | < 1 to be the default |`);
   }
+  out();
+  out(`Where the client CPU goes, loopback (medians; main thread from /proc, 10 ms resolution; the other threads are V8's GC helpers, the libuv pool and the module loader):`);
+  out();
+  out(`| tool | client CPU (s) | main thread (s) | other threads (s) | main-thread GC pauses (s) |`);
+  out(`|---|---:|---:|---:|---:|`);
+  const of = (key: string, pick: (s: Sample) => number): number => median((loop.get(key) ?? []).map(pick));
+  for (const c of [...peers, exportClients[0]]) {
+    const total = of(c.key, (s) => s.cpuSeconds);
+    const main = of(c.key, (s) => s.mainCpuSeconds);
+    out(`| ${c.label} | ${fmt(total)} | ${fmt(main)} | ${fmt(total - main)} | ${fmt(of(c.key, (s) => s.gcSeconds), 3)} |`);
+  }
+  out();
+  out(`| ratio (paired by round) | measured |`);
+  out(`|---|---:|`);
+  out(`| \`exportLayer\` .geojson main-thread CPU / plain script main-thread CPU, loopback | ${fmt(ratio(loop, G, "script", (s) => s.mainCpuSeconds))} |`);
+  out(`| \`features()\` main-thread CPU / floor main-thread CPU, loopback | ${fmt(ratio(loop, "features", "floor", (s) => s.mainCpuSeconds))} |`);
   out();
 
   out(`## Peak RSS as the layer grows`);
