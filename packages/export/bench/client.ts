@@ -12,7 +12,9 @@
  *   export     arcrest `exportLayer(layer, outFile)` (the format from the extension); an optional
  *              fourth argument is its `workers` option (default "auto")
  */
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import { once } from "node:events";
 
@@ -94,9 +96,14 @@ async function esri(): Promise<number> {
 }
 
 const { MapServiceLayer } = await import("@arcrest/query");
-const { exportLayer } = await import("../src/node/index.js");
-// Load the lazily imported pieces (the .prj table) before the clock starts.
-await import("../src/shapefile/prj.js").then(({ builtInPrj }) => builtInPrj({ wkid: 4326 }));
+const { exportLayer, writeFeaturesToFile } = await import("@arcrest/export/node");
+if (mode === "export") {
+  // Load what the writer imports lazily (the .prj table, SQLite, zlib) before the clock starts.
+  const warm = join(tmpdir(), `arcrest-bench-warm-${process.pid}${extname(out)}`);
+  const features = [{ attributes: { id: 1 }, geometry: { x: 1, y: 2, spatialReference: { wkid: 4326 } } }];
+  await writeFeaturesToFile({ features }, warm, { overwrite: true });
+  for (const ext of [extname(out), ".shx", ".dbf", ".prj", ".cpg"]) rmSync(warm.replace(/\.[^.]+$/, ext), { force: true });
+}
 if (mode === "esri") await import("@esri/arcgis-rest-feature-service");
 
 async function features(): Promise<number> {

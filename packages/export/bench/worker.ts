@@ -3,7 +3,7 @@
  * `worker.ts <points|polygons> <count> <path>` (format from the extension) prints JSON
  * { kind, count, seconds, cpuSeconds, features, maxRssMb }.
  */
-import { writeFeaturesToFile } from "../src/node/index.js";
+import { writeFeaturesToFile } from "@arcrest/export/node";
 import { points, polygons } from "./data.js";
 
 const [kind, countText, path] = process.argv.slice(2);
