@@ -17,11 +17,6 @@ export interface GeoJSONOptions extends WriterOptions {
   chunkSize?: number;
 }
 
-/** Turns features into GeoJSON Feature text. */
-interface FeatureEncoder {
-  (feature: ExportFeature, index: number): string;
-}
-
 /** Everything the Feature text depends on, plain data (it is sent to page workers). */
 export interface GeoJSONEncoding {
   columns: PreparedSource["columns"];
@@ -48,17 +43,18 @@ async function encodingParts(encoding: GeoJSONEncoding, onWarning: GeoJSONOption
   return { toGeoJSON, plainPoints, encode: featureJsonEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints) };
 }
 
-/** The Feature text encoder of an encoding (the same in the writer and in a page worker). */
-export async function geoJSONFeatureEncoder(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]): Promise<FeatureEncoder> {
-  return (await encodingParts(encoding, onWarning)).encode;
-}
-
-/** The Feature text of a run of features (one `JSON.stringify` per run where the attributes allow it). */
-async function pageEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeaturePageEncoder> {
-  const encoding = geoJSONEncoding(prepared, source, options);
-  const { toGeoJSON, plainPoints, encode } = await encodingParts(encoding, options.onWarning);
+/**
+ * The Feature text of a run of features (one `JSON.stringify` per run where the attributes allow it),
+ * the same in the writer and in a page worker.
+ */
+export async function geoJSONPageEncoder(encoding: GeoJSONEncoding, onWarning: GeoJSONOptions["onWarning"]): Promise<FeaturePageEncoder> {
+  const { toGeoJSON, plainPoints, encode } = await encodingParts(encoding, onWarning);
   const single = (feature: ExportFeature, index: number): string => encodedText(feature) ?? encode(feature, index);
   return featurePageEncoder(encoding.columns, encoding.idField, toGeoJSON, plainPoints, single);
+}
+
+function pageEncoder(prepared: PreparedSource, source: FeatureSource, options: GeoJSONOptions): Promise<FeaturePageEncoder> {
+  return geoJSONPageEncoder(geoJSONEncoding(prepared, source, options), options.onWarning);
 }
 
 /** Every feature's text, `separator` between them, between `lead` and `tail`; a page at a time where the source allows. */

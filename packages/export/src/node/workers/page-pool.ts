@@ -65,7 +65,7 @@ export class PagePool {
     return id;
   }
 
-  /** Parses, normalises and encodes one page in the least busy worker. */
+  /** Parses, normalises and encodes one page in the least busy worker (its bytes are transferred there). */
   run(job: Omit<PageJob, "id">): Promise<PageJobResult> {
     const id = this.#nextJob++;
     if (this.#closed) return Promise.resolve({ id, kind: "failed", message: "page pool closed" });
@@ -75,7 +75,7 @@ export class PagePool {
     for (const s of alive) if (s.pending.size < slot.pending.size) slot = s;
     return new Promise((resolve) => {
       slot.pending.set(id, resolve);
-      slot.worker.postMessage({ type: "job", job: { ...job, id } } satisfies ToWorker);
+      slot.worker.postMessage({ type: "job", job: { ...job, id } } satisfies ToWorker, [job.bytes.buffer as ArrayBuffer]);
     });
   }
 

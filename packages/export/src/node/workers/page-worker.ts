@@ -1,18 +1,18 @@
 /**
- * A page worker: parses query response text, normalises the features as
- * `features()` does and encodes each with the writer's own encoder, so the
+ * A page worker: decodes and parses a query response, normalises the features as
+ * `features()` does and encodes them with the writer's own page encoder, so the
  * main thread only writes text in order.
  */
 import { parentPort } from "node:worker_threads";
 import { esriFeatureNormalizer, parseFeatureSet } from "@arcrest/query/internal";
 import type { Feature } from "@arcrest/query";
-import { geoJSONFeatureEncoder } from "../../geojson/geojson-writer.js";
+import { geoJSONPageEncoder } from "../../geojson/geojson-writer.js";
+import type { FeaturePageEncoder } from "../../geojson/feature-json.js";
 import type { ExportFeature, ExportWarning } from "../../types.js";
 import type { PageEncoding, PageJob, PageJobResult, ToWorker } from "./page-job.js";
 
-type Encoder = (feature: ExportFeature, index: number) => string;
-
-const encodings = new Map<number, { encoding: PageEncoding; encode: Promise<Encoder>; warnings: ExportWarning[] }>();
+const encodings = new Map<number, { encoding: PageEncoding; encode: Promise<FeaturePageEncoder>; warnings: ExportWarning[] }>();
+const decoder = new TextDecoder();
 
 function oidReader(oidField: string | undefined): (attributes: Record<string, unknown>) => number {
   let key = oidField ?? "";
@@ -31,12 +31,29 @@ function isEnvelope(json: unknown): boolean {
   return typeof json === "object" && json !== null && "error" in json && !("features" in json);
 }
 
+/** Where each feature's text ends in `text` (features joined by line feeds), or `undefined` when the count is off. */
+function lineEnds(text: string, count: number): Uint32Array | undefined {
+  const ends = new Uint32Array(count);
+  let from = 0;
+  for (let i = 0; i < count - 1; i++) {
+    const at = text.indexOf("\n", from);
+    if (at < 0) return undefined;
+    ends[i] = at;
+    from = at + 1;
+  }
+  if (count > 0) {
+    if (text.indexOf("\n", from) >= 0) return undefined;
+    ends[count - 1] = text.length;
+  }
+  return ends;
+}
+
 async function run(job: PageJob): Promise<PageJobResult> {
   const entry = encodings.get(job.encoding);
   if (!entry) return { id: job.id, kind: "failed", message: `no encoding ${job.encoding}` };
   let json: unknown;
   try {
-    json = JSON.parse(job.text);
+    json = JSON.parse(decoder.decode(job.bytes));
   } catch (error) {
     return { id: job.id, kind: "failed", message: String(error) };
   }
@@ -47,19 +64,18 @@ async function run(job: PageJob): Promise<PageJobResult> {
     const encode = await entry.encode;
     const oidOf = oidReader(entry.encoding.oidField);
     const features = set.features as Feature[];
-    const texts: string[] = new Array<string>(features.length);
-    const ends = new Uint32Array(features.length);
     const oids = new Float64Array(features.length);
-    let end = 0;
     for (let i = 0; i < features.length; i++) {
       const feature = normalize(features[i]) as ExportFeature;
+      features[i] = feature as Feature;
       oids[i] = oidOf(feature.attributes ?? {});
-      texts[i] = encode(feature, i);
-      end += (texts[i] as string).length;
-      ends[i] = end;
     }
+    // JSON text has no line feed of its own (it escapes them), so one joins the features unambiguously.
+    const text = encode(features as ExportFeature[], 0, "\n");
+    const ends = lineEnds(text, features.length);
+    if (!ends) return { id: job.id, kind: "failed", message: "feature texts could not be told apart" };
     const warnings = entry.warnings.splice(0);
-    return { id: job.id, kind: "page", text: texts.join(""), ends, oids, exceededTransferLimit: set.exceededTransferLimit, warnings };
+    return { id: job.id, kind: "page", text, ends, oids, exceededTransferLimit: set.exceededTransferLimit, warnings };
   } catch (error) {
     return { id: job.id, kind: "failed", message: String(error) };
   }
@@ -68,7 +84,7 @@ async function run(job: PageJob): Promise<PageJobResult> {
 parentPort?.on("message", (message: ToWorker) => {
   if (message.type === "setup") {
     const warnings: ExportWarning[] = [];
-    const encode = geoJSONFeatureEncoder(message.encoding.geojson, (w) => warnings.push(w));
+    const encode = geoJSONPageEncoder(message.encoding.geojson, (w) => warnings.push(w));
     encodings.set(message.id, { encoding: message.encoding, encode, warnings });
     return;
   }

@@ -17,10 +17,10 @@ function parseHere(json: unknown, target: string, encoding: PageEncoding, strip:
 }
 
 /**
- * A page reader for `streamPagesWith`: each page's response text goes to a worker,
- * which parses, normalises and encodes it; the page comes back as encoded features.
- * Error envelopes are sent again through the request pipeline (its retries and typed
- * errors); text a worker could not handle is parsed here, which throws the typed error.
+ * A page reader for `streamPagesWith`: each page's response body goes to a worker,
+ * which decodes, parses, normalises and encodes it; the page comes back as encoded features.
+ * Error envelopes and bodies a worker could not handle are requested again through the
+ * request pipeline (its retries and typed errors) and parsed here.
  */
 export function workerPageReader(
   pool: PagePool,
@@ -33,19 +33,18 @@ export function workerPageReader(
     async read(target: string, params: Record<string, ParamValue>, call: { session?: Session | undefined; signal: AbortSignal }, normalizing) {
       const options = { params, kind: "read" as const, signal: call.signal, ...(call.session ? { session: call.session } : {}) };
       const response = await request(target, { ...options, rawResponse: true });
-      const text = await response.text();
+      const bytes = new Uint8Array(await response.arrayBuffer());
       call.signal.throwIfAborted();
-      const result = await pool.run({ encoding: encodingId, text, target, strip: normalizing.strip });
+      const result = await pool.run({ encoding: encodingId, bytes, target, strip: normalizing.strip });
       call.signal.throwIfAborted();
-      if (result.kind === "envelope") return parseHere(await request<unknown>(target, options), target, encoding, normalizing.strip);
-      if (result.kind === "failed") return parseHere(JSON.parse(text), target, encoding, normalizing.strip);
+      if (result.kind !== "page") return parseHere(await request<unknown>(target, options), target, encoding, normalizing.strip);
       for (const w of result.warnings) onWarning?.(w);
       const { text: all, ends, oids } = result;
       const features: Item[] = new Array<Item>(ends.length);
       for (let i = 0, start = 0; i < ends.length; i++) {
         const oid = oids[i] as number;
         features[i] = encodedFeature(all.slice(start, ends[i]), Number.isNaN(oid) ? undefined : oid);
-        start = ends[i] as number;
+        start = (ends[i] as number) + 1;
       }
       return { features, exceededTransferLimit: result.exceededTransferLimit };
     },
