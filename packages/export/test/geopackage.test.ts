@@ -214,20 +214,12 @@ describe("GeoPackage output (.gpkg), read back by GDAL", () => {
     expect(Number(/^Feature Count: (\d+)$/m.exec(filtered)?.[1])).toBe(inWindow);
   }, 120_000);
 
-  it("clips to a GeoPackage and writes a replica's layers as GeoPackages", async () => {
+  it("clips to a GeoPackage", async () => {
     const gauges = await MapServiceLayer.connect(`${server.restUrl}/ahps_gauges/MapServer/0`);
     const sacramento = { rings: [[[-121.5, 38.6], [-121.2, 38.6], [-121.2, 38.3], [-121.5, 38.3], [-121.5, 38.6]]], spatialReference: { wkid: 4326 } };
     const clipped = join(root, "clipped.gpkg");
     const result = await clip(gauges, sacramento, clipped, { fields: ["gaugelid", "location"] });
     expect(result.featureCount).toBeGreaterThan(0);
-    const folder = mkdtempSync(join(root, "replica-"));
-    const reference = await gauges.query({ where: "state = 'CA'", outFields: ["*"], getAll: true });
-    const written = await exportReplica(
-      { serviceUrl: `${server.restUrl}/ahps_gauges/MapServer`, layers: [{ id: 0, features: reference.features, attachments: [] }] },
-      folder,
-      { extension: ".gpkg" },
-    );
-    expect(written[0].result.format).toBe("gpkg");
     if (skipGdal) return;
     const summary = ogrSummary(clipped);
     expect(summary.featureCount).toBe(result.featureCount);
@@ -237,8 +229,43 @@ describe("GeoPackage output (.gpkg), read back by GDAL", () => {
     expect(xmax).toBeLessThanOrEqual(-121.2);
     expect(ymin).toBeGreaterThanOrEqual(38.3);
     expect(ymax).toBeLessThanOrEqual(38.6);
-    const replicaSummary = ogrSummary(written[0].result.files[0]);
-    expect(replicaSummary.featureCount).toBe(reference.features.length);
+  });
+
+  it("writes a replica as one GeoPackage with a table per layer, a table without geometry included", async () => {
+    const service = `${server.restUrl}/ahps_gauges/MapServer`;
+    const layers = [];
+    for (const id of [0, 1, 2]) {
+      const layer = await MapServiceLayer.connect(`${service}/${id}`);
+      const { features } = await layer.query({ where: "1=1", outFields: ["*"], getAll: true, normalize: false });
+      layers.push({ id, features, attachments: [], name: layer.name, isTable: layer.geometryType === undefined });
+    }
+    const attachments = [{ id: 7, parentObjectId: layers[0]?.features[0]?.attributes.objectid as number, name: "photo.jpg", data: Buffer.from("jpeg").toString("base64") }];
+    const folder = mkdtempSync(join(root, "replica-"));
+    const written = await exportReplica(
+      { serviceUrl: service, replicaName: "gauges replica", layers: layers.map((l, i) => ({ id: l.id, features: l.features, attachments: i === 0 ? attachments : [] })) },
+      folder,
+      { extension: ".gpkg" },
+    );
+    const path = join(folder, "gauges_replica.gpkg");
+    expect(readdirSync(folder).sort()).toEqual(["gauges_replica.gpkg", `${layers[0]?.name}_attachments`]);
+    expect(written.map((w) => [w.layerId, w.table, w.result.format, w.result.files, w.result.featureCount])).toEqual(
+      layers.map((l) => [l.id, l.name, "gpkg", [path], l.features.length]),
+    );
+    expect(written[0]?.attachments).toHaveLength(1);
+
+    const db = new Database(path, { readonly: true });
+    try {
+      const contents = db.prepare("SELECT table_name, data_type FROM gpkg_contents ORDER BY table_name").all();
+      expect(contents).toEqual(layers.map((l) => ({ table_name: l.name, data_type: l.isTable ? "attributes" : "features" })).sort((a, b) => a.table_name.localeCompare(b.table_name)));
+      const listed = db.prepare(`SELECT attachments FROM "${layers[0]?.name}" WHERE attachments <> ''`).all();
+      expect(listed).toEqual([{ attachments: written[0]?.attachments[0] }]);
+    } finally {
+      db.close();
+    }
+    if (skipGdal) return;
+    const info = spawnSync("ogrinfo", ["-q", path], { encoding: "utf8" }).stdout;
+    for (const l of layers) expect(info).toContain(l.name);
+    for (const l of layers) expect(ogrSummary(path, [], l.name).featureCount).toBe(l.features.length);
   });
 
   it("leaves nothing behind when aborted", async () => {

@@ -1,6 +1,6 @@
 import type { FeatureSet, Field, GeometryType, SpatialReference } from "@arcrest/core";
 import { ExportValidationError } from "../errors.js";
-import type { ExportFeature } from "../types.js";
+import type { ExportFeature, FeatureSource } from "../types.js";
 import { type ExportFileOptions, type ExportResult, writeFeaturesToFile } from "./export-features.js";
 
 /** A feature set as queries and geoprocessing results give it (dates may already be `Date`s). */
@@ -29,17 +29,18 @@ export async function exportFeatureSet(
   if (!featureSet || !Array.isArray(featureSet.features)) {
     throw new ExportValidationError("exportFeatureSet needs a feature set with a features array", "featureSet");
   }
+  return writeFeaturesToFile(featureSetSource(featureSet), destination, options);
+}
+
+/** A feature set as a writer's source: fields, geometry type, z/m and spatial reference from it (or its first geometry). */
+export function featureSetSource(featureSet: ExportableFeatureSet): FeatureSource {
   const spatialReference = featureSet.spatialReference ?? featureSet.features.find((f) => f.geometry?.spatialReference)?.geometry?.spatialReference;
-  return writeFeaturesToFile(
-    {
-      features: featureSet.features,
-      ...(featureSet.fields ? { fields: featureSet.fields } : {}),
-      ...(featureSet.geometryType ? { geometryType: featureSet.geometryType } : {}),
-      ...(spatialReference ? { spatialReference } : {}),
-      ...(featureSet.hasZ !== undefined ? { hasZ: featureSet.hasZ } : {}),
-      ...(featureSet.hasM !== undefined ? { hasM: featureSet.hasM } : {}),
-    },
-    destination,
-    options,
-  );
+  return {
+    features: featureSet.features,
+    ...(featureSet.fields ? { fields: featureSet.fields } : {}),
+    ...(featureSet.geometryType ? { geometryType: featureSet.geometryType } : {}),
+    ...(spatialReference ? { spatialReference } : {}),
+    ...(featureSet.hasZ !== undefined ? { hasZ: featureSet.hasZ } : {}),
+    ...(featureSet.hasM !== undefined ? { hasM: featureSet.hasM } : {}),
+  };
 }

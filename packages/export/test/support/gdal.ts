@@ -35,9 +35,10 @@ export interface OgrSummary {
   fields: Map<string, OgrField>;
 }
 
-/** Runs `ogrinfo -so -al` (GDAL 3.6 has no `-json`) and parses the summary. */
-export function ogrSummary(path: string, openOptions: string[] = []): OgrSummary {
-  const text = run("ogrinfo", ["-so", "-al", ...openOptions.flatMap((o) => ["-oo", o]), path]);
+/** Runs `ogrinfo -so -al` (GDAL 3.6 has no `-json`) and parses the summary (of `layer` alone when given). */
+export function ogrSummary(path: string, openOptions: string[] = [], layer?: string): OgrSummary {
+  const oo = openOptions.flatMap((o) => ["-oo", o]);
+  const text = run("ogrinfo", layer === undefined ? ["-so", "-al", ...oo, path] : ["-so", ...oo, path, layer]);
   const lines = text.split("\n");
   const driver = /using driver `([^']+)'/.exec(text)?.[1] ?? "";
   const layerName = /^Layer name: (.*)$/m.exec(text)?.[1] ?? "";
