@@ -73,7 +73,7 @@ describe("browsing", () => {
 });
 
 describe("export", () => {
-  it.each(["shp", "geojson", "csv", "kmz", "zip", "geojsonl", "kml"])("writes .%s that GDAL reads with the right count", async (ext) => {
+  it.each(["shp", "geojson", "csv", "kmz", "zip", "geojsonl", "kml", "gpkg"])("writes .%s that GDAL reads with the right count", async (ext) => {
     const out = join(dir, `ca.${ext}`);
     const run = await runCli(["export", gauges, out, "--where", "state = 'CA'", "--json"]);
     expect(run.stderr).not.toContain("arcrest:");
@@ -109,6 +109,17 @@ describe("export", () => {
       const [x, y] = f.geometry.coordinates;
       expect(x >= -122 && x <= -121 && y >= 38 && y <= 39).toBe(true);
     }
+  });
+
+  it("writes the same file with --workers 1 as with none, the worker running from the bundle", async () => {
+    const none = join(dir, "w0.geojson");
+    const one = join(dir, "w1.geojson");
+    expect((await runCli(["export", gauges, none, "--workers", "0"])).code).toBe(0);
+    const run = await runCli(["export", gauges, one, "--workers", "1", "--json"]);
+    expect(run.code).toBe(0);
+    // A page worker that cannot start (e.g. missing beside the bundle) would show as a "workers-stopped" warning.
+    expect(JSON.parse(run.stdout).warnings).toBe(0);
+    expect((await readFile(one)).equals(await readFile(none))).toBe(true);
   });
 
   it("refuses to replace a file without --overwrite (exit 1) and replaces it with", async () => {
@@ -227,6 +238,8 @@ describe("usage errors exit 2 with a message", () => {
     [["export", "$GAUGES", "out.xyz"], /format/i],
     [["query", "$GAUGES", "--format", "xml"], /--format must be one of/],
     [["export", "$GAUGES", "x.shp", "--out-sr", "abc"], /--out-sr/],
+    [["export", "$GAUGES", "x.geojson", "--workers", "many"], /--workers must be "auto" or an integer from 0 to 16/],
+    [["export", "$GAUGES", "x.geojson", "--workers", "17"], /--workers/],
     [["--timeout", "-5", "count", "$GAUGES"], /--timeout/],
   ])("%j", async (args, message) => {
     const run = await runCli(fill(args as string[]), { cwd: dir });

@@ -49,7 +49,8 @@ export interface ExportWarning {
     | "value-truncated"
     | "value-out-of-range"
     | "field-renamed"
-    | "field-skipped";
+    | "field-skipped"
+    | "workers-stopped";
   /** Human-readable explanation. */
   message: string;
   /** Index of the feature concerned, if any. */

@@ -16,6 +16,7 @@ interface ExportFlags {
   bboxSr?: string;
   clip?: string;
   overwrite?: boolean;
+  workers?: string;
   json?: boolean;
 }
 
@@ -23,7 +24,7 @@ interface ExportFlags {
 export function registerExport(program: Command, run: Runner): void {
   program
     .command("export")
-    .description("export a layer to a file: .geojson .geojsonl .shp .zip .csv .kml .kmz (format from the extension)")
+    .description("export a layer to a file: .geojson .geojsonl .shp .zip .csv .kml .kmz .gpkg (format from the extension)")
     .argument("<layer-url>", "a layer or table URL")
     .argument("<out>", "the file to write")
     .option("-w, --where <sql>", "where clause", "1=1")
@@ -33,6 +34,7 @@ export function registerExport(program: Command, run: Runner): void {
     .option("--bbox-sr <wkid>", "spatial reference of --bbox", "4326")
     .option("--clip <file>", "cut features to the first polygon of a .geojson/.json/.shp file")
     .option("--overwrite", "replace an existing file")
+    .option("--workers <n>", 'page workers parsing and encoding .geojson/.geojsonl pages: "auto" or 0 to 16', "auto")
     .option("--json", "print a machine-readable summary when done")
     .addHelpText(
       "after",
@@ -69,7 +71,15 @@ function exportOptions(ctx: CommandContext, flags: ExportFlags): ExportLayerOpti
   const options: ExportLayerOptions = { where: flags.where, signal: ctx.signal, overwrite: flags.overwrite === true, session: ctx.session };
   if (fields) options.fields = fields;
   if (outSR) options.outSR = outSR;
+  options.workers = parseWorkers(flags.workers);
   return options;
+}
+
+function parseWorkers(text: string | undefined): NonNullable<ExportLayerOptions["workers"]> {
+  if (text === undefined || text === "auto") return "auto";
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 16) throw new UsageError(`--workers must be "auto" or an integer from 0 to 16, got "${text}"`);
+  return n;
 }
 
 function geometryFilter(flags: ExportFlags): Pick<ExportLayerOptions, "geometry"> {

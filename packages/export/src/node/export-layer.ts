@@ -4,7 +4,7 @@ import { flattenPages, streamPagesWith } from "@arcrest/query/internal";
 import { geoJSONEncoding } from "../geojson/geojson-writer.js";
 import { columnForField } from "../values/columns.js";
 import { ExportValidationError } from "../errors.js";
-import type { FeatureSource } from "../types.js";
+import type { ExportWarning, FeatureSource } from "../types.js";
 import { type ExportFileOptions, type ExportResult, writeFeaturesToFile } from "./export-features.js";
 import { type ExportFormat, formatFromPath, formatWantsWgs84 } from "./formats.js";
 import { PagePool } from "./workers/page-pool.js";
@@ -211,15 +211,22 @@ export async function exportLayer(layer: ExportableLayer, destination: string, o
   const progress: { total?: number } = {};
   const workers = resolveWorkers(options.workers, layer.url);
   const pool = workers > 0 && workersFit(format, selectFields(layer, options.fields)) ? new PagePool(workers) : undefined;
+  // Warnings raised while pages are read (by page workers) join the writer's in the result.
+  const readWarnings: ExportWarning[] = [];
+  const onWarning = (warning: ExportWarning): void => {
+    readWarnings.push(warning);
+    options.onWarning?.(warning);
+  };
   try {
-    const source = layerSource(layer, { ...options, format, progress, ...(pool ? { pool } : {}) });
+    const source = layerSource(layer, { ...options, onWarning, format, progress, ...(pool ? { pool } : {}) });
     const displayField = layer.info.displayField;
     const nameField = displayField && source.fields?.some((f) => f.name === displayField) ? displayField : undefined;
-    return await writeFeaturesToFile(source, destination, { ...options, format }, {
+    const result = await writeFeaturesToFile(source, destination, { ...options, format }, {
       total: () => progress.total,
       defaultName: layer.name,
       ...(nameField ? { defaultNameField: nameField } : {}),
     });
+    return readWarnings.length > 0 ? { ...result, warnings: [...readWarnings, ...result.warnings] } : result;
   } finally {
     await pool?.close();
   }

@@ -32,6 +32,7 @@ function startWorker(): Worker {
  */
 export class PagePool {
   readonly #slots: Slot[] = [];
+  #failure: string | undefined;
   #nextJob = 0;
   #nextEncoding = 0;
   #closed = false;
@@ -48,6 +49,7 @@ export class PagePool {
         resolve?.(result);
       });
       const fail = (message: string): void => {
+        if (slot.alive && !this.#closed) this.#failure ??= message;
         slot.alive = false;
         for (const [id, resolve] of slot.pending) resolve({ id, kind: "failed", message });
         slot.pending.clear();
@@ -56,6 +58,16 @@ export class PagePool {
       worker.on("exit", (code) => fail(`page worker exited with ${code}`));
       this.#slots.push(slot);
     }
+  }
+
+  /** Whether a worker is running to take jobs (else {@link run} answers `failed` without sending anything). */
+  get running(): boolean {
+    return !this.#closed && this.#slots.some((s) => s.alive);
+  }
+
+  /** Why the first worker stopped, if one stopped before {@link close}. */
+  get failure(): string | undefined {
+    return this.#failure;
   }
 
   /** Sends an encoding to every worker; returns its id for {@link run}. */

@@ -8,6 +8,15 @@ import type { PageEncoding } from "./page-job.js";
 
 type Item = ExportFeature | EncodedFeature;
 
+/** The JSON of a response body, or `undefined` when it is not JSON. */
+function parseJsonBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses and normalises a page on this thread, as `features()` does (also to throw its typed errors). */
 function parseHere(json: unknown, target: string, encoding: PageEncoding, strip: readonly string[]): FetchedPage<Item> {
   const set = parseFeatureSet(json, target);
@@ -29,15 +38,28 @@ export function workerPageReader(
 ): PageReader<Item> {
   const encodingId = pool.setup(encoding);
   let oidKey = encoding.oidField ?? "";
+  let warned = false;
+  const warnStopped = (): void => {
+    if (warned) return;
+    warned = true;
+    onWarning?.({ code: "workers-stopped", message: `Page workers stopped (${pool.failure ?? "none running"}); the remaining pages are parsed on the main thread` });
+  };
   return {
     async read(target: string, params: Record<string, ParamValue>, call: { session?: Session | undefined; signal: AbortSignal }, normalizing) {
       const options = { params, kind: "read" as const, signal: call.signal, ...(call.session ? { session: call.session } : {}) };
       const response = await request(target, { ...options, rawResponse: true });
       const bytes = new Uint8Array(await response.arrayBuffer());
       call.signal.throwIfAborted();
+      const again = async (): Promise<FetchedPage<Item>> => parseHere(await request<unknown>(target, options), target, encoding, normalizing.strip);
+      if (!pool.running) {
+        warnStopped();
+        const json = parseJsonBytes(bytes);
+        return json === undefined ? again() : parseHere(json, target, encoding, normalizing.strip);
+      }
+      // The bytes move to the worker: a page it cannot read is requested again, for the pipeline's typed error.
       const result = await pool.run({ encoding: encodingId, bytes, target, strip: normalizing.strip });
       call.signal.throwIfAborted();
-      if (result.kind !== "page") return parseHere(await request<unknown>(target, options), target, encoding, normalizing.strip);
+      if (result.kind !== "page") return again();
       for (const w of result.warnings) onWarning?.(w);
       const { text: all, ends, oids } = result;
       const features: Item[] = new Array<Item>(ends.length);
