@@ -36,6 +36,14 @@ interface Entry {
   maxy: number;
 }
 
+/** Where leaves go: numbered from `first` (node 1 alone when one leaf holds every box), `capacity` cells of a `size`-byte node each. */
+interface LeafLayout {
+  first: number;
+  capacity: number;
+  size: number;
+  writeNode: Database.Statement;
+}
+
 /** Boxes sorted in memory up to this many (24 bytes each, under 10 MB); beyond, SQLite sorts them on disk. */
 export const RTREE_IN_MEMORY = 400_000;
 
@@ -148,41 +156,21 @@ export class RtreeBuilder {
     const stage = this.#stage;
     const total = stage ? (db.prepare(`SELECT count(*) AS n FROM ${stage.name}`).get() as { n: number }).n : this.#count;
     const writeNode = db.prepare(`INSERT OR REPLACE INTO ${node} (nodeno, data) VALUES (?, ?)`);
-    const writeParent = db.prepare(`INSERT INTO ${quote(`${this.#rtree}_parent`)} (nodeno, parentnode) VALUES (?, ?)`);
-    const rowidTable = quote(`${this.#rtree}_rowid`);
     if (total > 0) {
       // Leaves in STR order; node 1 is the root, so other nodes are numbered from 2.
       const first = total <= capacity ? 1 : 2;
       const slab = Math.ceil(Math.sqrt(Math.ceil(total / capacity))) * capacity;
-      let sorted: Iterable<Entry>;
-      if (stage) {
-        // The order, once, in a temporary table: its row number k puts row k in leaf first + k / capacity.
-        const ordered = `temp.${quote(`${this.#rtree}_ordered`)}`;
-        db.exec(
-          `CREATE TABLE ${ordered} AS SELECT id, minx, maxx, miny, maxy FROM (SELECT *, (row_number() OVER (ORDER BY minx + maxx) - 1) / ${slab} AS slab FROM ${stage.name}) ORDER BY slab, miny + maxy`,
-        );
-        db.exec(`INSERT INTO ${rowidTable} (rowid, nodeno) SELECT id, ${first} + (rowid - 1) / ${capacity} FROM ${ordered}`);
-        sorted = entriesOf(db.prepare(`SELECT id, minx, maxx, miny, maxy FROM ${ordered} ORDER BY rowid`).raw().iterate() as IterableIterator<number[]>);
-      } else {
+      const leaves = { first, capacity, size, writeNode };
+      let level: Entry[];
+      if (stage) level = this.#stagedLeaves(stage.name, slab, total, leaves);
+      else {
         const order = this.#strOrder(slab);
-        this.#writeRowids(rowidTable, order, first, capacity);
-        sorted = this.#entries(order);
+        this.#writeRowids(order, first, capacity);
+        level = this.#writeLeaves(order, leaves);
       }
-      let next = first;
-      let level: Entry[] = [];
-      let cells: Entry[] = [];
-      const flushLeaf = (): void => {
-        const nodeno = total <= capacity ? 1 : next++;
-        writeNode.run(nodeno, encodeNode(cells, size, 0));
-        level.push(boxOf(nodeno, cells));
-        cells = [];
-      };
-      for (const entry of sorted) {
-        cells.push(entry);
-        if (cells.length === capacity) flushLeaf();
-      }
-      if (cells.length > 0) flushLeaf();
       // Upper levels until one node holds the rest: that is the root, with the depth in its first two bytes.
+      const writeParent = db.prepare(`INSERT INTO ${quote(`${this.#rtree}_parent`)} (nodeno, parentnode) VALUES (?, CAST(? AS INTEGER))`);
+      let next = first + level.length;
       let depth = 0;
       while (level.length > 1) {
         depth++;
@@ -201,6 +189,32 @@ export class RtreeBuilder {
       db.exec(`DROP TABLE ${stage.name}`);
       db.exec(`DROP TABLE IF EXISTS temp.${quote(`${this.#rtree}_ordered`)}`);
     }
+  }
+
+  /** The leaves of a spilled layer, ordered by SQLite, with the rowid map; returns their entries. */
+  #stagedLeaves(staged: string, slab: number, total: number, { first, capacity, size, writeNode }: LeafLayout): Entry[] {
+    const db = this.#db;
+    // The order, once, in a temporary table: its row number k puts row k in leaf first + k / capacity.
+    const ordered = `temp.${quote(`${this.#rtree}_ordered`)}`;
+    db.exec(
+      `CREATE TABLE ${ordered} AS SELECT id, minx, maxx, miny, maxy FROM (SELECT *, (row_number() OVER (ORDER BY minx + maxx) - 1) / ${slab} AS slab FROM ${staged}) ORDER BY slab, miny + maxy`,
+    );
+    db.exec(`INSERT INTO ${quote(`${this.#rtree}_rowid`)} (rowid, nodeno) SELECT id, ${first} + (rowid - 1) / ${capacity} FROM ${ordered}`);
+    const sorted = entriesOf(db.prepare(`SELECT id, minx, maxx, miny, maxy FROM ${ordered} ORDER BY rowid`).raw().iterate() as IterableIterator<number[]>);
+    const level: Entry[] = [];
+    let cells: Entry[] = [];
+    const flushLeaf = (): void => {
+      const nodeno = total <= capacity ? 1 : first + level.length;
+      writeNode.run(nodeno, encodeNode(cells, size, 0));
+      level.push(boxOf(nodeno, cells));
+      cells = [];
+    };
+    for (const entry of sorted) {
+      cells.push(entry);
+      if (cells.length === capacity) flushLeaf();
+    }
+    if (cells.length > 0) flushLeaf();
+    return level;
   }
 
   /**
@@ -224,17 +238,32 @@ export class RtreeBuilder {
     return order;
   }
 
-  /** The rowid → leaf map, many rows a statement, in rowid order (appending to the table's B-tree, not inserting all over it). */
-  #writeRowids(table: string, order: Uint32Array, first: number, capacity: number): void {
-    const rows = Array.from({ length: BATCH }, () => "(?, ?)").join(", ");
-    const batch = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES ${rows}`);
-    const one = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES (?, ?)`);
-    const leafOf = new Uint32Array(order.length);
-    for (let k = 0; k < order.length; k++) leafOf[order[k] as number] = first + Math.floor(k / capacity);
-    const values: number[] = [];
+  /**
+   * The rowid → leaf map, in rowid order (appending to the table's B-tree, not inserting all over it):
+   * one statement over a JSON array of leaf numbers indexed by row id (`null` for rows without a box)
+   * unless most rows have none; then many rows a statement.
+   */
+  #writeRowids(order: Uint32Array, first: number, capacity: number): void {
+    const table = quote(`${this.#rtree}_rowid`);
+    const n = order.length;
+    const ids = this.#ids;
     // Row ids grow with the insertion order (the table's only writer, AUTOINCREMENT): box i is the i-th id.
-    for (let i = 0; i < order.length; i++) {
-      values.push(this.#ids[i] as number, leafOf[i] as number);
+    const base = ids[0] as number;
+    const span = (ids[n - 1] as number) - base + 1;
+    if (span <= 2 * n) {
+      const leafOf = new Array<number | null>(span).fill(null);
+      for (let k = 0; k < n; k++) leafOf[(ids[order[k] as number] as number) - base] = first + Math.floor(k / capacity);
+      this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) SELECT key + ?, value FROM json_each(?) WHERE value NOT NULL`).run(base, JSON.stringify(leafOf));
+      return;
+    }
+    const leafOf = new Uint32Array(n);
+    for (let k = 0; k < n; k++) leafOf[order[k] as number] = first + Math.floor(k / capacity);
+    const row = "(?, CAST(? AS INTEGER))";
+    const batch = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES ${Array.from({ length: BATCH }, () => row).join(", ")}`);
+    const one = this.#db.prepare(`INSERT INTO ${table} (rowid, nodeno) VALUES ${row}`);
+    const values: number[] = [];
+    for (let i = 0; i < n; i++) {
+      values.push(ids[i] as number, leafOf[i] as number);
       if (values.length === BATCH * 2) {
         batch.run(values);
         values.length = 0;
@@ -243,10 +272,51 @@ export class RtreeBuilder {
     for (let i = 0; i < values.length; i += 2) one.run(values[i], values[i + 1]);
   }
 
-  *#entries(order: Uint32Array): Generator<Entry> {
+  /**
+   * Writes the leaves (node 1 when one holds every box, else from node `first` on), encoded
+   * straight from the typed arrays, and returns their entries for the level above.
+   */
+  #writeLeaves(order: Uint32Array, { first, capacity, size, writeNode }: LeafLayout): Entry[] {
+    const n = order.length;
+    const ids = this.#ids;
     const b = this.#boxes;
-    for (const i of order) yield { id: this.#ids[i], minx: b[i * 4], maxx: b[i * 4 + 1], miny: b[i * 4 + 2], maxy: b[i * 4 + 3] };
+    const level: Entry[] = [];
+    for (let s = 0; s < n; s += capacity) {
+      const end = Math.min(n, s + capacity);
+      const bytes = new Uint8Array(size);
+      const view = new DataView(bytes.buffer);
+      view.setUint16(2, end - s);
+      const box = { id: n <= capacity ? 1 : first + s / capacity, minx: Infinity, maxx: -Infinity, miny: Infinity, maxy: -Infinity };
+      let at = 4;
+      for (let k = s; k < end; k++) {
+        const i = order[k] as number;
+        const minx = b[i * 4] as number;
+        const maxx = b[i * 4 + 1] as number;
+        const miny = b[i * 4 + 2] as number;
+        const maxy = b[i * 4 + 3] as number;
+        setId(view, at, ids[i] as number);
+        view.setFloat32(at + 8, minx);
+        view.setFloat32(at + 12, maxx);
+        view.setFloat32(at + 16, miny);
+        view.setFloat32(at + 20, maxy);
+        at += CELL;
+        if (minx < box.minx) box.minx = minx;
+        if (maxx > box.maxx) box.maxx = maxx;
+        if (miny < box.miny) box.miny = miny;
+        if (maxy > box.maxy) box.maxy = maxy;
+      }
+      writeNode.run(box.id, bytes);
+      level.push(box);
+    }
+    return level;
   }
+}
+
+/** A cell's 64-bit big-endian id (an integer below 2^53 in magnitude) without a BigInt. */
+function setId(view: DataView, at: number, id: number): void {
+  const high = Math.floor(id / 4_294_967_296);
+  view.setInt32(at, high);
+  view.setUint32(at + 4, id - high * 4_294_967_296);
 }
 
 const INDEX_BITS = 2 ** 19;
@@ -311,7 +381,7 @@ function encodeNode(cells: Entry[], size: number, depth: number): Uint8Array {
   view.setUint16(2, cells.length);
   let at = 4;
   for (const c of cells) {
-    view.setBigInt64(at, BigInt(c.id));
+    setId(view, at, c.id);
     view.setFloat32(at + 8, c.minx);
     view.setFloat32(at + 12, c.maxx);
     view.setFloat32(at + 16, c.miny);
