@@ -218,10 +218,9 @@ export class RtreeBuilder {
   }
 
   /**
-   * Indices of the in-memory boxes in STR order. Sorted as numbers without a
-   * comparator (a callback per comparison cost a tenth of a point layer's
-   * export): each key is the box centre quantised to 2^33 steps of the extent,
-   * times 2^19, plus the index, exact in a double.
+   * Indices of the in-memory boxes in STR order, sorted without a comparator (a callback
+   * per comparison cost a tenth of a point layer's export): by the box centre quantised
+   * to 2^33 steps of the extent, ties by index.
    */
   #strOrder(slab: number): Uint32Array {
     const n = this.#count;
@@ -319,12 +318,13 @@ function setId(view: DataView, at: number, id: number): void {
   view.setUint32(at + 4, id - high * 4_294_967_296);
 }
 
-const INDEX_BITS = 2 ** 19;
 const STEPS = 2 ** 33;
+const DIGIT = 2048;
+const LOW = 2 ** 22;
 
 /**
- * Indices `0..n-1` ordered by `keyOf` (ties by index), through a numeric sort of
- * `quantised key * 2^19 + index` (needs `n <= 2^19`, which {@link RTREE_IN_MEMORY} keeps).
+ * Indices `0..n-1` ordered by `keyOf` quantised to 2^33 steps of its range (ties by index):
+ * a stable radix sort, three passes of 11 bits (a numeric sort of packed keys took three times as long).
  */
 function sortedIndices(n: number, keyOf: (i: number) => number): Uint32Array {
   const keys = new Float64Array(n);
@@ -337,11 +337,47 @@ function sortedIndices(n: number, keyOf: (i: number) => number): Uint32Array {
     if (k > max) max = k;
   }
   const scale = max > min ? (STEPS - 1) / (max - min) : 0;
-  for (let i = 0; i < n; i++) keys[i] = Math.floor(((keys[i] as number) - min) * scale) * INDEX_BITS + i;
-  keys.sort();
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % INDEX_BITS;
-  return order;
+  // Each key as high and low digits; the high part can reach 2048 when rounding lands on 2^33.
+  const low = new Uint32Array(n);
+  const high = new Uint32Array(n);
+  const count0 = new Uint32Array(DIGIT);
+  const count1 = new Uint32Array(DIGIT);
+  const count2 = new Uint32Array(DIGIT + 1);
+  for (let i = 0; i < n; i++) {
+    const q = Math.floor(((keys[i] as number) - min) * scale);
+    const h = Math.floor(q / LOW);
+    const l = q - h * LOW;
+    high[i] = h;
+    low[i] = l;
+    (count0[l & (DIGIT - 1)] as number)++;
+    (count1[l >>> 11] as number)++;
+    (count2[h] as number)++;
+  }
+  offsets(count0);
+  offsets(count1);
+  offsets(count2);
+  const a = new Uint32Array(n);
+  const b = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[(count0[(low[i] as number) & (DIGIT - 1)] as number)++] = i;
+  for (let k = 0; k < n; k++) {
+    const i = a[k] as number;
+    b[(count1[(low[i] as number) >>> 11] as number)++] = i;
+  }
+  for (let k = 0; k < n; k++) {
+    const i = b[k] as number;
+    a[(count2[high[i] as number] as number)++] = i;
+  }
+  return a;
+}
+
+/** Counts per digit → the first position of each digit. */
+function offsets(counts: Uint32Array): void {
+  let sum = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d] as number;
+    counts[d] = sum;
+    sum += c;
+  }
 }
 
 /** Entries from SQL rows `[id, minx, maxx, miny, maxy]`, rounded outwards to float32. */
