@@ -4,8 +4,12 @@ function position(p: GeoJSONPosition): string {
   return p.length > 2 ? `${p[0]} ${p[1]} ${p[2]}` : `${p[0]} ${p[1]}`;
 }
 
+/** `(x y, x y, …)`: positions into a preallocated array, joined once (formatting the numbers is most of the cost). */
 function line(points: GeoJSONPosition[]): string {
-  return `(${points.map(position).join(", ")})`;
+  const n = points.length;
+  const parts = new Array<string>(n);
+  for (let i = 0; i < n; i++) parts[i] = position(points[i] as GeoJSONPosition);
+  return `(${parts.join(", ")})`;
 }
 
 function polygon(rings: GeoJSONPosition[][]): string {
