@@ -32,16 +32,15 @@ export type GpkgNullReason = "missing" | "type-mismatch" | "malformed";
  * Encodes Esri JSON geometries as GeoPackage binary (the `GP` header with the
  * srs id and, except for points, the xy envelope, then ISO WKB, little-endian),
  * keeping the envelope of the last geometry (for the R-tree) and of all of them
- * (for `gpkg_contents`). Missing, mismatched and unreadable geometries become `null`.
+ * (for `gpkg_contents`). Missing, mismatched and unreadable geometries are not written (`NULL`).
  */
 export class GpkgGeometryEncoder {
   readonly #name: GpkgGeometryName;
   readonly #hasZ: boolean;
   readonly #hasM: boolean;
   readonly #srsId: number;
-  readonly #own = new ByteBuffer(1 << 12);
-  /** Where the geometry being encoded goes. */
-  #out = this.#own;
+  /** Where the geometry being encoded goes (the buffer of the current {@link encodeTo} call). */
+  #out = new ByteBuffer(64);
   /** Envelope of the last geometry encoded: minx, maxx, miny, maxy. */
   readonly envelope = [0, 0, 0, 0];
   /** Envelope of every geometry encoded: minx, maxx, miny, maxy (Infinity until one is). */
@@ -54,12 +53,6 @@ export class GpkgGeometryEncoder {
     this.#hasZ = hasZ;
     this.#hasM = hasM;
     this.#srsId = srsId;
-  }
-
-  /** The GeoPackage binary of `geometry` (a fresh array), or `null`. */
-  encode(geometry: FeatureGeometryLike | null | undefined): Uint8Array | null {
-    this.#own.length = 0;
-    return this.encodeTo(geometry, this.#own) ? this.#own.take() : null;
   }
 
   /**

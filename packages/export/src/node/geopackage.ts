@@ -162,7 +162,7 @@ class RowBatcher {
   /** The batch's geometries, back to back: encode a row's into it after {@link next}. */
   readonly blobs = new ByteBuffer(1 << 16);
   /** The batch's cells, row after row ({@link next} gives a row's first attribute cell). */
-  readonly values: (SqlValue | Uint8Array)[];
+  readonly values: SqlValue[];
   readonly #batch: Database.Statement;
   readonly #one: Database.Statement;
   readonly #width: number;
