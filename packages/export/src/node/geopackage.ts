@@ -146,6 +146,9 @@ function columnValue(column: Column): (attributes: Record<string, unknown> | nul
   return columnEncoder<SqlValue>(column, { number: as, string: as, date: gpkgDate, empty: null, other: (attributes) => sqlValue(column, attributes) });
 }
 
+/** Cells of a batch passed to better-sqlite3 as arguments at most (beyond, as one array). */
+const MAX_SPREAD = 4096;
+
 /** Rows per multi-row INSERT: binding 16 rows at once halves SQLite's per-row cost (measured: 0.53 s → 0.22 s per 200,000 rows). */
 const ROWS_PER_INSERT = 16;
 
@@ -232,9 +235,20 @@ class RowBatcher {
 
   #insertBatch(): void {
     this.#bindBlobs();
-    const last = Number((this.#geometry ? this.#batch.run(this.values, this.#named) : this.#batch.run(this.values)).lastInsertRowid);
+    const last = Number(this.#runBatch().lastInsertRowid);
     for (let k = 0; k < ROWS_PER_INSERT; k++) this.#indexRow(k, last - (ROWS_PER_INSERT - 1 - k));
     this.#done();
+  }
+
+  /**
+   * The batch statement, its cells passed as arguments: better-sqlite3 binds those faster than
+   * an array's elements, which it reads one by one through the V8 API (measured: 0.26 → 0.20 s
+   * per 200,000 rows of six columns). Very wide tables pass the array, to keep the call small.
+   */
+  #runBatch(): Database.RunResult {
+    const values = this.values;
+    if (values.length > MAX_SPREAD) return this.#geometry ? this.#batch.run(values, this.#named) : this.#batch.run(values);
+    return this.#geometry ? this.#batch.run(...values, this.#named) : this.#batch.run(...values);
   }
 
   #bindBlobs(): void {

@@ -123,7 +123,7 @@ export class RtreeBuilder {
     const pending = this.#pending;
     pending.push(id, minx, maxx, miny, maxy);
     if (pending.length === BATCH * 5 && this.#stage) {
-      this.#stage.batch.run(pending);
+      this.#stage.batch.run(...pending);
       pending.length = 0;
     }
   }
@@ -264,7 +264,7 @@ export class RtreeBuilder {
     for (let i = 0; i < n; i++) {
       values.push(ids[i] as number, leafOf[i] as number);
       if (values.length === BATCH * 2) {
-        batch.run(values);
+        batch.run(...values);
         values.length = 0;
       }
     }
