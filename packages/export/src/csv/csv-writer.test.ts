@@ -54,4 +54,24 @@ describe("toWkt", () => {
     );
     expect(toWkt(null)).toBe("");
   });
+
+  it("writes the numbers of lines and polygons as per-position text does, with parentheses at every level", () => {
+    // Lines and polygons go through one JSON.stringify; the text must be what formatting each number gives.
+    const pos = (p: number[]): string => (p.length > 2 ? `${p[0]} ${p[1]} ${p[2]}` : `${p[0]} ${p[1]}`);
+    const line = (ps: number[][]): string => `(${ps.map(pos).join(", ")})`;
+    const poly = (rs: number[][][]): string => `(${rs.map(line).join(", ")})`;
+    const ring = [[-0, 1e-7], [1e21, -123.456789012345], [5e-324, 0.1 + 0.2], [-0, 1e-7]];
+    const ringZ = ring.map(([x, y], i) => [x as number, y as number, i * 1.5]);
+    expect(toWkt({ type: "Polygon", coordinates: [ring, ring] })).toBe(`POLYGON ${poly([ring, ring])}`);
+    expect(toWkt({ type: "Polygon", coordinates: [ringZ] })).toBe(`POLYGON Z ${poly([ringZ])}`);
+    expect(toWkt({ type: "MultiPolygon", coordinates: [[ring], [ringZ, ringZ]] })).toBe(`MULTIPOLYGON (${[poly([ring]), poly([ringZ, ringZ])].join(", ")})`);
+    expect(toWkt({ type: "LineString", coordinates: ring })).toBe(`LINESTRING ${line(ring)}`);
+    expect(toWkt({ type: "MultiLineString", coordinates: [ringZ, ring] })).toBe(`MULTILINESTRING Z (${line(ringZ)}, ${line(ring)})`);
+    expect(toWkt({ type: "Polygon", coordinates: [[]] })).toBe("POLYGON (())");
+    expect(toWkt({ type: "MultiLineString", coordinates: [[], [[1, 2], [3, 4]]] })).toBe("MULTILINESTRING ((), (1 2, 3 4))");
+    // Text JSON cannot give: non-finite numbers, positions of other than 2 or 3 numbers.
+    expect(toWkt({ type: "LineString", coordinates: [[NaN, 1], [2, Infinity]] })).toBe("LINESTRING (NaN 1, 2 Infinity)");
+    expect(toWkt({ type: "LineString", coordinates: [[1, 2, 3, 4], [5, 6, 7, 8]] })).toBe("LINESTRING Z (1 2 3, 5 6 7)");
+    expect(toWkt({ type: "LineString", coordinates: [[1], [2, 3]] })).toBe("LINESTRING (1 undefined, 2 3)");
+  });
 });

@@ -32,14 +32,15 @@ export type GpkgNullReason = "missing" | "type-mismatch" | "malformed";
  * Encodes Esri JSON geometries as GeoPackage binary (the `GP` header with the
  * srs id and, except for points, the xy envelope, then ISO WKB, little-endian),
  * keeping the envelope of the last geometry (for the R-tree) and of all of them
- * (for `gpkg_contents`). Missing, mismatched and unreadable geometries become `null`.
+ * (for `gpkg_contents`). Missing, mismatched and unreadable geometries are not written (`NULL`).
  */
 export class GpkgGeometryEncoder {
   readonly #name: GpkgGeometryName;
   readonly #hasZ: boolean;
   readonly #hasM: boolean;
   readonly #srsId: number;
-  readonly #out = new ByteBuffer(1 << 12);
+  /** Where the geometry being encoded goes (the buffer of the current {@link encodeTo} call). */
+  #out = new ByteBuffer(64);
   /** Envelope of the last geometry encoded: minx, maxx, miny, maxy. */
   readonly envelope = [0, 0, 0, 0];
   /** Envelope of every geometry encoded: minx, maxx, miny, maxy (Infinity until one is). */
@@ -54,8 +55,20 @@ export class GpkgGeometryEncoder {
     this.#srsId = srsId;
   }
 
-  /** The GeoPackage binary of `geometry` (a fresh array), or `null`. */
-  encode(geometry: FeatureGeometryLike | null | undefined): Uint8Array | null {
+  /**
+   * Appends the GeoPackage binary of `geometry` to `out` and returns `true`, or
+   * returns `false` (with {@link lastNullReason}) and leaves `out` as it was: a
+   * writer gathers many geometries in one buffer instead of an array each.
+   */
+  encodeTo(geometry: FeatureGeometryLike | null | undefined, out: ByteBuffer): boolean {
+    this.#out = out;
+    const start = out.length;
+    if (this.#write(geometry)) return true;
+    out.length = start;
+    return false;
+  }
+
+  #write(geometry: FeatureGeometryLike | null | undefined): boolean {
     this.lastNullReason = undefined;
     if (!geometry) return this.#null("missing");
     const type = geometryTypeOf(geometry);
@@ -63,15 +76,14 @@ export class GpkgGeometryEncoder {
     const gz = geometry.hasZ ?? this.#hasZ;
     const gm = geometry.hasM ?? this.#hasM;
     const out = this.#out;
-    out.length = 0;
     if (this.#name === "POINT") {
       if (type !== "esriGeometryPoint" || !("x" in geometry)) return this.#null("type-mismatch");
       const { x, y } = geometry;
       if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) return this.#null("missing");
       this.#header(false);
-      this.#position([x, y, geometry.z ?? 0, geometry.m ?? NaN], 2, 3, POINT);
+      this.#point(x, y, geometry.z, geometry.m);
       this.#grow(x, x, y, y);
-      return out.take();
+      return true;
     }
     let clean: EsriGeometry;
     try {
@@ -124,12 +136,12 @@ export class GpkgGeometryEncoder {
     out.view.setFloat64(envAt + 16, env[2], true);
     out.view.setFloat64(envAt + 24, env[3], true);
     this.#grow(env[0], env[1], env[2], env[3]);
-    return out.take();
+    return true;
   }
 
-  #null(reason: GpkgNullReason): null {
+  #null(reason: GpkgNullReason): false {
     this.lastNullReason = reason;
-    return null;
+    return false;
   }
 
   #grow(minx: number, maxx: number, miny: number, maxy: number): void {
@@ -172,6 +184,17 @@ export class GpkgGeometryEncoder {
     out.ensure(4);
     out.view.setUint32(out.length, count, true);
     out.length += 4;
+  }
+
+  /** A whole WKB point from its coordinates (what {@link #position} writes for `[x, y, z ?? 0, m ?? NaN]`, without the array). */
+  #point(x: number, y: number, z: number | null | undefined, m: number | null | undefined): void {
+    this.#type(POINT);
+    const out = this.#out;
+    out.ensure(32);
+    out.f64le(x);
+    out.f64le(y);
+    if (this.#hasZ) out.f64le(typeof z === "number" && Number.isFinite(z) ? z : 0);
+    if (this.#hasM) out.f64le(typeof m === "number" ? m : NaN);
   }
 
   /** One position; a point is a whole WKB point (with its header). */

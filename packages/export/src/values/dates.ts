@@ -36,6 +36,7 @@ const YEAR_1000 = -30610224000000;
 const YEAR_10000 = 253402300800000;
 const DAY = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => `.${String(i).padStart(3, "0")}`);
 
 /**
  * ISO text of epoch milliseconds in years 1000–9999, computed with integer
@@ -43,7 +44,7 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : Str
  * calendar) instead of a `Date` object: date-heavy exports format one per
  * feature and field, and this is several times cheaper than `toISOString`.
  */
-function fastIsoDateTime(ms: number): string {
+function fastIsoDateTime(ms: number, millisAlways: boolean): string {
   const days = Math.floor(ms / DAY);
   let rest = ms - days * DAY;
   const z = days + 719_468;
@@ -61,18 +62,29 @@ function fastIsoDateTime(ms: number): string {
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
-  const fraction = millis === 0 ? "" : millis < 10 ? `.00${millis}` : millis < 100 ? `.0${millis}` : `.${millis}`;
+  const fraction = millis === 0 && !millisAlways ? "" : THREE_DIGITS[millis];
   return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}${fraction}Z`;
 }
 
 /** ISO 8601 date-time in UTC (`2024-05-01T12:30:00Z`, with milliseconds only when non-zero). */
 export function isoDateTime(ms: number): string {
   const whole = Math.trunc(ms);
-  if (whole >= YEAR_1000 && whole < YEAR_10000) return fastIsoDateTime(whole);
+  if (whole >= YEAR_1000 && whole < YEAR_10000) return fastIsoDateTime(whole, false);
   const d = new Date(ms);
   const time = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
   const millis = d.getUTCMilliseconds();
   return `${isoDate(ms)}T${time}${millis ? `.${pad(millis, 3)}` : ""}Z`;
+}
+
+/**
+ * `Date.prototype.toISOString()` of epoch milliseconds (`YYYY-MM-DDTHH:MM:SS.SSSZ`, the form
+ * the GeoPackage spec requires), without a `Date` for years 1000 to 9999.
+ * @throws RangeError outside the range of `Date`, as `toISOString` does
+ */
+export function isoDateTimeMillis(ms: number): string {
+  const whole = Math.trunc(ms);
+  if (whole >= YEAR_1000 && whole < YEAR_10000) return fastIsoDateTime(whole, true);
+  return new Date(ms).toISOString();
 }
 
 /** Whether epoch milliseconds fall on a UTC midnight (a date without a time of day). */
