@@ -82,14 +82,16 @@ export async function* kmlChunks(source: FeatureSource, options: KmlOptions, enc
   // Markup that is the same for every placemark, escaped once.
   const schemaData = `<ExtendedData><SchemaData schemaUrl="#${escapeXml(schemaId)}">`;
   const openTags = columns.map((column) => `<SimpleData name="${escapeXml(column.name)}">`);
-  const values = columns.map((column, i) => simpleData(column, openTags[i] as string));
+  // The name field's value is written twice per placemark (<name> and its SimpleData): escaped once.
+  const escapeName = rememberingEscape();
+  const values = columns.map((column, i) => simpleData(column, openTags[i] as string, column.name === nameField ? escapeName : escapeXml));
   const plainPoints = !transform && !prepared.hasZ && !prepared.hasM;
   const placemark = (feature: ExportFeature, index: number): string => {
     const attributes = feature.attributes;
     let text = "<Placemark>";
     if (nameField !== undefined) {
       const label = attributes?.[nameField];
-      if (label !== null && label !== undefined) text += `<name>${escapeXml(String(label))}</name>`;
+      if (label !== null && label !== undefined) text += `<name>${escapeName(String(label))}</name>`;
     }
     text += schemaData;
     for (let i = 0; i < values.length; i++) text += (values[i] as (a: typeof attributes) => string)(attributes);
@@ -122,14 +124,27 @@ export async function* kmlChunks(source: FeatureSource, options: KmlOptions, enc
   yield chunker.flush();
 }
 
+/** `escapeXml` that remembers its last text and answer. */
+function rememberingEscape(): (text: string) => string {
+  let last = "";
+  let escaped = "";
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      escaped = escapeXml(text);
+    }
+    return escaped;
+  };
+}
+
 /** Characters gathered before a chunk is encoded and handed on. */
 const CHUNK = 1 << 16;
 
 /** The `<SimpleData>` element of a column's value (empty for null), numbers, strings and epoch dates without `plainValue`. */
-function simpleData(column: Column, open: string): (attributes: Record<string, unknown> | null | undefined) => string {
+function simpleData(column: Column, open: string, escape: (text: string) => string): (attributes: Record<string, unknown> | null | undefined) => string {
   return columnEncoder(column, {
     number: (value) => `${open}${value}</SimpleData>`,
-    string: (value) => `${open}${escapeXml(value)}</SimpleData>`,
+    string: (value) => `${open}${escape(value)}</SimpleData>`,
     date: (ms) => `${open}${isoDateTime(ms)}</SimpleData>`,
     empty: "",
     other: (attributes) => {
