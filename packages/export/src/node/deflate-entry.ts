@@ -84,10 +84,12 @@ export async function* deflateEntry(
   options: DeflateOptions,
   totals: DeflatedEntry,
 ): AsyncGenerator<Uint8Array> {
-  // A deep write buffer (a Transform option zlib passes on, not in its typings) lets the producer run ahead;
-  // a 64 KiB output buffer (zlib's default is 16 KiB) takes a 64 KiB input chunk of coordinate-heavy KML
-  // (deflated to ~23 KiB) in one thread-pool round trip instead of two, and gives fewer, larger file writes.
-  const gzip = createGzip({ ...options, chunkSize: 1 << 16, writableHighWaterMark: 1 << 20 } as ZlibOptions);
+  // A deep write buffer (a Transform option zlib passes on, not in its typings) lets the producer run ahead.
+  // Every thread-pool job of zlib needs the main thread back in the event loop before the next starts, so
+  // fewer, larger jobs are cheaper: a 128 KiB output buffer (zlib's default is 16 KiB) takes a 256 KiB chunk
+  // of coordinate-heavy KML (deflated to ~90 KiB) in one job and gives fewer, larger file writes
+  // (20,000 polygons, medians of 6: 2.17 s of CPU against 2.37 s with 64 KiB).
+  const gzip = createGzip({ ...options, chunkSize: 1 << 17, writableHighWaterMark: 1 << 20 } as ZlibOptions);
   const ready: Uint8Array[] = [];
   gzip.on("data", (chunk: Buffer) => ready.push(chunk));
   const ended = once(gzip, "end");
