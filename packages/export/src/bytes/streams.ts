@@ -27,19 +27,32 @@ export async function collectBytes(chunks: AsyncIterable<Uint8Array>): Promise<U
   return concatBytes(parts);
 }
 
+const textEncoder = new TextEncoder();
+
+/** UTF-8 bytes of a string with the web's `TextEncoder`. */
+export function encodeUtf8(text: string): Uint8Array {
+  return textEncoder.encode(text);
+}
+
 /**
  * Batches text into UTF-8 chunks of roughly `chunkSize` characters, so a
  * writer producing one small string per feature yields few, large chunks.
+ * `encode` turns each batch into bytes (`TextEncoder` by default; Node's
+ * `Buffer.from(text, "utf8")` gives the same bytes in less time).
  */
 export class TextChunker {
-  readonly #encoder = new TextEncoder();
+  readonly #encode: (text: string) => Uint8Array;
   readonly #chunkSize: number;
   #parts: string[] = [];
   #size = 0;
 
-  /** @param chunkSize - characters to gather before a chunk is emitted */
-  constructor(chunkSize = 1 << 16) {
+  /**
+   * @param chunkSize - characters to gather before a chunk is emitted
+   * @param encode - UTF-8 encoder of a batch
+   */
+  constructor(chunkSize = 1 << 16, encode: (text: string) => Uint8Array = encodeUtf8) {
     this.#chunkSize = chunkSize;
+    this.#encode = encode;
   }
 
   /** Adds text; returns a chunk when enough has gathered, else `undefined`. */
@@ -54,6 +67,6 @@ export class TextChunker {
     const text = this.#parts.join("");
     this.#parts = [];
     this.#size = 0;
-    return this.#encoder.encode(text);
+    return this.#encode(text);
   }
 }

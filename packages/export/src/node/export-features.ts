@@ -6,7 +6,7 @@ import { TAKE_BUFFERED, takeBuffered, type BatchingIterator } from "../input/fea
 import { writeCSV, type CsvOptions } from "../csv/csv-writer.js";
 import { ExportAbortedError } from "../errors.js";
 import { writeGeoJSON, writeGeoJSONLines, type GeoJSONOptions } from "../geojson/geojson-writer.js";
-import { writeKML, type KmlOptions } from "../kml/kml-writer.js";
+import { kmlChunks, type KmlOptions } from "../kml/kml-writer.js";
 import type { ShapefileOptions, ShapefilePart, ShapefileResult } from "../shapefile/shapefile-writer.js";
 import { writeShapefile } from "../shapefile/shapefile-writer.js";
 import type { ExportFeature, ExportWarning, FeatureSource } from "../types.js";
@@ -16,6 +16,19 @@ import { zipFile } from "./zip-file.js";
 import { type ExportFormat, formatFromPath } from "./formats.js";
 import { fullPrjResolver } from "./full-prj.js";
 import { createGeoPackage, writeGeoPackageTable } from "./geopackage.js";
+
+/**
+ * Deflate settings of a KMZ's doc.kml. Level 2 with an 8 KiB window, against zlib's level 3 and 32 KiB window
+ * (measured on the benchmark's KML, 200,000 points / 20,000 polygons): about 20 % less deflate time for an
+ * archive 2 % larger for points and 2 % smaller for polygons. The markup of a placemark repeats within a few
+ * hundred bytes, so a short window loses little and its hash chains are shorter to search.
+ */
+const KMZ_DEFLATE = { level: 2, windowBits: 13 };
+
+/** UTF-8 bytes of text: the same bytes as `TextEncoder` gives, in less time. */
+function bufferUtf8(text: string): Uint8Array {
+  return Buffer.from(text, "utf8");
+}
 
 /** Options of every function that writes features to a file. */
 export interface ExportFileOptions {
@@ -197,7 +210,8 @@ export async function writeFeaturesToFile(
         const entryBase = basename(base);
         const entries = shapefile.parts.map((part) => ({
           name: `${entryBase}.${part}`,
-          data: createReadStream(scratch.get(part) as string) as AsyncIterable<Uint8Array>,
+          // 256 KiB reads: zipFile's deflate works best in chunks of a few hundred KiB.
+          data: createReadStream(scratch.get(part) as string, { highWaterMark: 1 << 18 }) as AsyncIterable<Uint8Array>,
         }));
         await pipeToFile(zipFile(entries), await FileSink.create(files.temp(path)));
         break;
@@ -219,8 +233,8 @@ export async function writeFeaturesToFile(
           ...options.kml,
           ...common,
         };
-        const kml = writeKML(counting, kmlOptions);
-        const bytes = format === "kml" ? kml : zipFile([{ name: "doc.kml", data: kml }]);
+        const kml = kmlChunks(counting, kmlOptions, bufferUtf8);
+        const bytes = format === "kml" ? kml : zipFile([{ name: "doc.kml", data: kml }], KMZ_DEFLATE);
         await pipeToFile(bytes, await FileSink.create(files.temp(path)));
         break;
       }
