@@ -14,8 +14,8 @@ const fields: Field[] = [
 ];
 
 const point = (i: number, attributes: Record<string, unknown>): ExportFeature => ({ attributes, geometry: { x: i / 3, y: -i } });
-const features = (): ExportFeature[] =>
-  Array.from({ length: 40 }, (_, i) => {
+const features = (length = 40): ExportFeature[] =>
+  Array.from({ length }, (_, i) => {
     if (i === 5) return point(i, { id: i, name: "extra key", d: 0, other: 1 }); // not exactly the columns
     if (i === 6) return point(i, { name: "out of order", id: i, d: null });
     if (i === 7) return point(i, { id: i, name: 'quote " and \u2028', d: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)) });
@@ -40,6 +40,17 @@ describe("GeoJSON written a page at a time", () => {
     const lines = await text(writeGeoJSONLines({ features: features(), fields, geometryType: "esriGeometryPoint" }));
     expect(lines).toBe(`${reference(features(), "\n")}\n`);
     expect(lines.split("\n")).toHaveLength(41);
+  });
+
+  it("gives the same bytes for pages large enough to be separated as bytes", async () => {
+    // 400 features make a page text of some 50,000 characters, over the size from which it is encoded alone.
+    const list = features(400);
+    list[200] = point(200, { id: 200, name: '},{"type":"Feature", in a value', d: null });
+    const geojson = await text(writeGeoJSON({ features: list, fields, geometryType: "esriGeometryPoint" }));
+    expect(geojson).toBe(`{"type":"FeatureCollection","features":[\n${reference(list, ",\n")}\n]}\n`);
+    const lines = await text(writeGeoJSONLines({ features: list, fields, geometryType: "esriGeometryPoint" }));
+    expect(lines).toBe(`${reference(list, "\n")}\n`);
+    expect(JSON.parse(geojson).features).toHaveLength(400);
   });
 
   it("leaves the source's attributes as they were, and reads frozen ones", async () => {

@@ -6,6 +6,7 @@ import { isoDateTime } from "../values/dates.js";
 import { plainValue } from "../values/plain-value.js";
 import { columnEncoder } from "../values/column-encoder.js";
 import { encodedText } from "../input/encoded-feature.js";
+import { separateFeatureText } from "./feature-boundaries.js";
 
 /** Turns a feature into the text of a GeoJSON Feature. */
 export type FeatureJsonEncoder = (feature: ExportFeature, index: number) => string;
@@ -64,7 +65,6 @@ export type FeaturePageEncoder = (features: readonly ExportFeature[], firstIndex
 
 /** Column kinds whose values {@link featurePageEncoder} writes through `JSON.stringify` as they are (dates after conversion). */
 const PAGE_KINDS = new Set(["integer", "double", "string", "guid", "date"]);
-const FEATURE_START = '},{"type":"Feature",';
 const MIN_RUN = 8;
 
 /**
@@ -133,7 +133,7 @@ export function featurePageEncoder(
         originals.length = 0;
       }
       text = text.slice(1, -1);
-      texts.push(separator === "," ? text : text.replaceAll(FEATURE_START, `}${separator}{"type":"Feature",`));
+      texts.push(separateFeatureText(text, separator));
       run = [];
     };
     for (let i = 0; i < features.length; i++) {

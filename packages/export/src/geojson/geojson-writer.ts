@@ -1,4 +1,4 @@
-import { TextChunker } from "../bytes/streams.js";
+import { encodeUtf8, TextChunker } from "../bytes/streams.js";
 import { prepareSource, type PreparedSource } from "../input/prepare-source.js";
 import type { ExportFeature, FeatureSource, WriterOptions } from "../types.js";
 import { wgs84Transform } from "../geometry/wgs84.js";
@@ -6,6 +6,7 @@ import { geoJSONConverter } from "../geometry/to-geojson.js";
 import { encodedText } from "../input/encoded-feature.js";
 import { FeatureBatches } from "../input/feature-batches.js";
 import { featureJsonEncoder, featurePageEncoder, type FeaturePageEncoder } from "./feature-json.js";
+import { separateFeatureBytes, separateFeatureText } from "./feature-boundaries.js";
 
 /** Options of {@link writeGeoJSON} and {@link writeGeoJSONLines}. */
 export interface GeoJSONOptions extends WriterOptions {
@@ -57,6 +58,9 @@ function pageEncoder(prepared: PreparedSource, source: FeatureSource, options: G
   return geoJSONPageEncoder(geoJSONEncoding(prepared, source, options), options.onWarning);
 }
 
+/** Page texts from this many characters are encoded on their own and their separators rewritten as bytes. */
+const LARGE_TEXT = 1 << 14;
+
 /** Every feature's text, `separator` between them, between `lead` and `tail`; a page at a time where the source allows. */
 async function* featureTexts(
   prepared: PreparedSource,
@@ -74,10 +78,20 @@ async function* featureTexts(
     for (;;) {
       const batch = batches.take() ?? (await batches.next());
       if (!batch) break;
-      const text = page(batch, index, separator);
-      chunk = chunker.push(index === 0 ? text : separator + text);
+      if (index > 0) {
+        chunk = chunker.push(separator);
+        if (chunk) yield chunk;
+      }
+      const text = page(batch, index, ",");
       index += batch.length;
-      if (chunk) yield chunk;
+      if (text.length < LARGE_TEXT) {
+        chunk = chunker.push(separateFeatureText(text, separator));
+        if (chunk) yield chunk;
+        continue;
+      }
+      const pending = chunker.flush();
+      if (pending.length > 0) yield pending;
+      yield separateFeatureBytes(encodeUtf8(text), separator);
     }
   } finally {
     await batches.close();
