@@ -27,7 +27,7 @@ export function exitCodeFor(error: unknown, interrupted: boolean): ExitCode {
 /** One clear line for an error; with `verbose`, the details and the stack follow. */
 export function describeError(error: unknown, verbose: boolean): string {
   if (!(error instanceof Error)) return `arcrest: ${String(error)}`;
-  const lines = [`arcrest: ${error.message}${hint(error)}`];
+  const lines = [`arcrest: ${commandMessage(error)}`];
   if (verbose) {
     if (error instanceof ArcGISRequestError) {
       lines.push(`  code: ${String(error.code)}`, `  url: ${error.url}`);
@@ -39,9 +39,9 @@ export function describeError(error: unknown, verbose: boolean): string {
   return lines.join("\n");
 }
 
-/** What to do about an error, in the command's terms rather than the library's. */
-function hint(error: Error): string {
-  if (error instanceof DestinationExistsError) return " (use --overwrite to replace it)";
-  if (error instanceof ArcGISAuthError) return " (sign in with --token, --username or `arcrest login`)";
-  return "";
+/** The error's message, with what to do about it in the command's terms rather than the library's. */
+function commandMessage(error: Error): string {
+  if (error instanceof DestinationExistsError) return `Destination already exists: ${error.paths.join(", ")} (use --overwrite to replace it)`;
+  if (error instanceof ArcGISAuthError) return `${error.message} (sign in with --token, --username or \`arcrest login\`)`;
+  return error.message;
 }

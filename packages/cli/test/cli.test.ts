@@ -128,6 +128,7 @@ describe("export", () => {
     const again = await runCli(["export", gauges, out]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("--overwrite");
+    expect(again.stderr).not.toContain("overwrite: true");
     expect((await runCli(["export", gauges, out, "--overwrite"])).code).toBe(0);
   });
 
