@@ -77,9 +77,7 @@ const MIN_RUN = 8;
  * feature is encoded by `single`; so is every feature when a column's kind
  * needs conversion beyond dates, and a run shorter than `MIN_RUN`.
  *
- * Features are split where one ends and the next begins (`},{"type":"Feature",`
- * cannot occur elsewhere: property values are not objects here, and a quote
- * inside a string is escaped), so the separator is the caller's.
+ * Runs are joined by "," and split at `FEATURE_BOUNDARY` (feature-boundaries.ts), so the separator is the caller's.
  */
 export function featurePageEncoder(
   columns: readonly Column[],
